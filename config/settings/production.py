@@ -1,0 +1,36 @@
+"""Production: every secret comes from the environment; start-up stops if one is missing.
+
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. See README, "Production".
+"""
+
+from config.env import env_bool, env_int, env_list, env_str, fail
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = env_str("SECRET_KEY", required=True)
+if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5:
+    fail("SECRET_KEY", "must be at least 50 random characters.")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+if not ALLOWED_HOSTS:
+    fail("ALLOWED_HOSTS", "must be set to the site's host names, separated by commas.")
+env_str("DATABASE_URL", required=True)
+
+DEMO_ENABLED = False
+SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+
+# HTTPS everywhere. Behind a proxy that terminates TLS, set SECURE_PROXY_SSL_HEADER=1.
+if env_bool("SECURE_PROXY_SSL_HEADER", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+X_FRAME_OPTIONS = "DENY"
+WAGTAILADMIN_BASE_URL = env_str("BASE_URL", f"https://{ALLOWED_HOSTS[0]}")

@@ -1,0 +1,29 @@
+"""Site URLs. Wagtail's page serving comes last so every fixed path above it wins."""
+
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.i18n import set_language
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("home.account_urls")),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+if settings.SERVE_MEDIA:
+    # Images and other public media only: documents go through Wagtail's document view, which
+    # checks who may download them, so media/documents/ is never a static path.
+    urlpatterns += [
+        re_path(
+            r"^media/(?!documents/)(?P<path>.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
+
+urlpatterns += [path("", include(wagtail_urls))]
