@@ -3,10 +3,11 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from home.views import serve_public_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,12 +19,6 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     # Images and other public media only: documents go through Wagtail's document view, which
     # checks who may download them, so media/documents/ is never a static path.
-    urlpatterns += [
-        re_path(
-            r"^media/(?!documents/)(?P<path>.+)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+    urlpatterns += [re_path(r"^media/(?!documents/)(?P<path>.+)$", serve_public_media)]
 
 urlpatterns += [path("", include(wagtail_urls))]

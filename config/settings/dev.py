@@ -1,5 +1,7 @@
 """Local development: `make run`. Debug on, console email, media served, demo content allowed."""
 
+import warnings
+
 from config.env import env_bool, env_str
 
 from .base import *  # noqa: F403
@@ -17,6 +19,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+# Static files come from the finders here; STATIC_ROOT only exists after collectstatic.
+warnings.filterwarnings("ignore", message="No directory at")
 WHITENOISE_AUTOREFRESH = True
 
 VAR_DIR.mkdir(parents=True, exist_ok=True)

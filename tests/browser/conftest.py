@@ -1,0 +1,173 @@
+"""Browser harness: Debian's chromium driven by Playwright against the site served by gunicorn.
+
+The server is a real process on 127.0.0.1 with its own SQLite database and media folder, loaded
+with the demo content once per test session. Screenshots go to var/screenshots/ (not committed).
+Without /usr/bin/chromium the tests skip with the reason, unless REQUIRE_BROWSER=1 makes that a
+failure.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+SCREENSHOTS = ROOT / "var" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+def need_chromium():
+    if CHROMIUM.exists():
+        return
+    reason = f"{CHROMIUM} is missing: apt-get install chromium fonts-noto-cjk"
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
+    pytest.skip(reason)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def server_env(tmp):
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.dev",
+        DEBUG="false",
+        VAR_DIR=str(tmp / "var"),
+        MEDIA_ROOT=str(tmp / "media"),
+        DATABASE_URL=f"sqlite:///{tmp / 'site.sqlite3'}",
+        PYTHONUNBUFFERED="1",
+    )
+    return env
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory):
+    """Base URL of a gunicorn-served site with the demo content."""
+    need_chromium()
+    tmp = tmp_path_factory.mktemp("site")
+    env = server_env(tmp)
+    python = sys.executable
+    for command in (["migrate", "--noinput"], ["load_demo"], ["ensure_admin"]):
+        subprocess.run(
+            [python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True
+        )
+    port = free_port()
+    log = open(tmp / "server.log", "wb")
+    server = subprocess.Popen(
+        [python, "-m", "gunicorn", "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base_url + "/", timeout=2)
+            break
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                pytest.fail("the site did not start:\n" + (tmp / "server.log").read_text())
+            time.sleep(0.2)
+    yield base_url
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    need_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(
+        viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def screenshot(page, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def axe_violations(page):
+    """WCAG 2.1 A/AA violations that axe-core finds on the page, as readable lines."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [
+        f"{violation['id']}: {violation['help']} — "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:5])
+        for violation in results.response["violations"]
+    ]
+
+
+def check_page(page, url, name):
+    """Open ``url``, save a screenshot, and assert axe finds no WCAG 2.1 AA violation."""
+    response = page.goto(url)
+    assert response is not None
+    page.wait_for_load_state("networkidle")
+    screenshot(page, name)
+    assert axe_violations(page) == []
+    return response
+
+
+def has_horizontal_scroll(page):
+    return page.evaluate(
+        "document.scrollingElement.scrollWidth > document.scrollingElement.clientWidth"
+    )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _clean_screenshots():
+    if SCREENSHOTS.exists():
+        shutil.rmtree(SCREENSHOTS)

@@ -1,0 +1,109 @@
+"""Front-end accounts in the site's own look, with throttled logins."""
+
+import re
+
+import pytest
+from django.core import mail
+
+pytestmark = pytest.mark.django_db
+
+PASSWORD = "Nanhu-test-2026!"
+
+
+@pytest.fixture
+def member(django_user_model):
+    return django_user_model.objects.create_user("zhangsan", "zhangsan@example.com", PASSWORD)
+
+
+def test_login_page_is_the_sites_own(client, home_page):
+    html = client.get("/accounts/login/").content.decode()
+    assert 'class="site-header"' in html
+    assert "登录" in html
+    assert "忘记密码" in html
+    assert '<label for="id_password">密码</label>' in html
+
+
+def test_login_and_logout(client, member, home_page):
+    response = client.post(
+        "/accounts/login/", {"username": "zhangsan", "password": PASSWORD, "next": "/"}
+    )
+    assert response.status_code == 302
+    assert "zhangsan" in client.get("/").content.decode()
+    response = client.post("/accounts/logout/")
+    assert response.status_code == 302
+    assert "zhangsan" not in client.get("/").content.decode()
+
+
+def test_wrong_password_shows_an_error_in_the_form(client, member, home_page):
+    response = client.post("/accounts/login/", {"username": "zhangsan", "password": "wrong"})
+    assert response.status_code == 200
+    assert 'class="form-errors"' in response.content.decode()
+
+
+def test_repeated_wrong_passwords_lock_the_login(client, member, home_page, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/accounts/login/", {"username": "zhangsan", "password": "wrong"})
+    response = client.post("/accounts/login/", {"username": "zhangsan", "password": PASSWORD})
+    assert response.status_code == 429
+    assert "登录失败次数过多" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_open_redirects_are_refused(client, member, home_page):
+    response = client.post(
+        "/accounts/login/",
+        {"username": "zhangsan", "password": PASSWORD, "next": "https://evil.example/"},
+    )
+    assert response["Location"] == "/"
+
+
+def test_password_change_needs_login_and_validates(client, member, home_page):
+    response = client.get("/accounts/password/change/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    client.force_login(member)
+    response = client.post(
+        "/accounts/password/change/",
+        {"old_password": PASSWORD, "new_password1": "123", "new_password2": "123"},
+    )
+    assert response.status_code == 200
+    assert "密码太短，至少需要 8 个字符" in response.content.decode()
+    response = client.post(
+        "/accounts/password/change/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Qing-Lang-88",
+            "new_password2": "Qing-Lang-88",
+        },
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.check_password("Qing-Lang-88")
+
+
+def test_password_reset_by_email(client, member, home_page):
+    response = client.post("/accounts/password/reset/", {"email": "zhangsan@example.com"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    link = re.search(r"http://testserver(/accounts/password/reset/\S+/)", mail.outbox[0].body)
+    assert link, mail.outbox[0].body
+    response = client.get(link.group(1), follow=True)
+    assert "设置新密码" in response.content.decode()
+    form_url = response.redirect_chain[-1][0]
+    response = client.post(
+        form_url, {"new_password1": "Qing-Lang-99", "new_password2": "Qing-Lang-99"}
+    )
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.check_password("Qing-Lang-99")
+
+
+def test_password_reset_for_unknown_email_reveals_nothing(client, member, home_page):
+    response = client.post("/accounts/password/reset/", {"email": "nobody@example.com"})
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/password/reset/sent/"
+    assert mail.outbox == []
+
+
+def test_frontend_login_url_is_used_for_restricted_pages(settings):
+    assert settings.WAGTAIL_FRONTEND_LOGIN_URL == "/accounts/login/"

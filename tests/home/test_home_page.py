@@ -1,0 +1,80 @@
+"""The portal home page, empty and with demo content, and the standard pages."""
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+from django.utils.html import escape
+
+from home.sections import SLOTS
+from tests.factories import StandardPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_empty_home_page_shows_every_section_with_an_empty_state(client, home_page):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "南湖两新 公开平台" in html
+    with translation.override("zh-hans"):
+        for slot in SLOTS:
+            assert escape(str(slot.title)) in html
+            assert escape(str(slot.empty_message)) in html
+    # Chinese first: section titles are translated.
+    assert "最新公开" in html
+
+
+def test_home_page_with_demo_content(client, home_page):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    html = client.get("/").content.decode()
+    assert "一月一课一片一实践" in html  # the demo introduction
+    assert 'href="/gong-kai-zhi-nan/"' in html  # the guide is in the main menu
+    assert "湘ICP备00000000号-1" in html  # footer from the site settings
+
+
+def test_standard_page_renders_body_blocks(client, home_page):
+    page = StandardPageFactory(
+        parent=home_page,
+        title="公开指南",
+        slug="gong-kai-zhi-nan",
+        body=[
+            ("heading", {"text": "公开范围", "level": "h2"}),
+            ("paragraph", "<p>向社会公开的信息无需登录。</p>"),
+            (
+                "table",
+                {
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": False,
+                    "table_caption": "范围",
+                    "data": [["范围", "读者"], ["向社会公开", "所有人"]],
+                },
+            ),
+            ("quote", {"text": "组织清朗、职工清廉。", "source": "清朗工程"}),
+        ],
+    )
+    response = client.get(page.url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<h2 class="block-heading">公开范围</h2>' in html
+    assert '<th scope="col">读者</th>' in html
+    assert "组织清朗、职工清廉。" in html
+    # Breadcrumbs lead back home.
+    assert 'aria-label="面包屑导航"' in html or 'class="breadcrumbs' in html
+
+
+def test_restricted_page_is_not_in_the_menu(client, home_page):
+    from wagtail.models import PageViewRestriction
+
+    page = StandardPageFactory(
+        parent=home_page, title="内部通知", slug="nei-bu", show_in_menus=True
+    )
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    html = client.get("/").content.decode()
+    assert "内部通知" not in html
+
+
+def test_home_page_query_count_is_small(client, home_page, django_assert_max_num_queries):
+    call_command("load_demo", stdout=open("/dev/null", "w"))
+    client.get("/")  # warm the site-root cache
+    with django_assert_max_num_queries(8):
+        assert client.get("/").status_code == 200
