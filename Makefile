@@ -27,16 +27,16 @@ install: $(VENV)/.runtime
 install-dev: $(VENV)/.dev
 
 migrate: install
-	$(MANAGE) migrate --noinput
+	$(MANAGE) migrate --noinput -v 0
 
 demo: migrate
 	$(MANAGE) load_demo
 
 logins: install
-	$(MANAGE) show_logins
+	$(MANAGE) show_logins --port $(PORT)
 
 run: demo
-	$(MANAGE) ensure_admin
+	$(MANAGE) ensure_admin --port $(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install-dev
