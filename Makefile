@@ -52,7 +52,7 @@ format: install-dev
 
 # Needs GNU gettext; the compiled .mo is committed so set-up does not.
 messages: install
-	$(MANAGE) makemessages -l zh_Hans --ignore=.venv --ignore=var --no-obsolete
+	$(MANAGE) makemessages -l zh_Hans --ignore=.venv --ignore=var --ignore=tests --no-obsolete
 	$(MANAGE) compilemessages -l zh_Hans --ignore=.venv
 
 
