@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test install install-dev migrate demo logins lint format messages clean
+.PHONY: run test install install-dev migrate demo logins lint format messages bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is required")'
@@ -58,3 +58,6 @@ messages: install
 
 clean:
 	rm -rf $(VENV) var
+
+bench: install-dev
+	$(BIN)/python bench/pages.py

@@ -5,8 +5,11 @@ from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.api import api_router
+from home.sitemaps import PublicSitemap
 from home.views import serve_public_media
 
 urlpatterns = [
@@ -14,6 +17,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("home.account_urls")),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}),
+    path("api/v2/", api_router.urls),
+    path("", include("disclosure.urls")),
 ]
 
 if settings.SERVE_MEDIA:

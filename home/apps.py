@@ -8,3 +8,6 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Portal")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from home import chrome  # noqa: F401  (connects the cache invalidation signals)

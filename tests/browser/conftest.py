@@ -78,7 +78,7 @@ def live_site(tmp_path_factory):
             [python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True
         )
     port = free_port()
-    log = open(tmp / "server.log", "wb")
+    log = open(tmp / "server.log", "wb")  # noqa: SIM115 - open for the server's whole life
     server = subprocess.Popen(
         [python, "-m", "gunicorn", "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", "2"],
         cwd=ROOT,
@@ -125,7 +125,10 @@ def page(browser):
 @pytest.fixture
 def phone(browser):
     context = browser.new_context(
-        viewport={"width": 375, "height": 740}, device_scale_factor=2, is_mobile=True, has_touch=True
+        viewport={"width": 375, "height": 740},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
     )
     page = context.new_page()
     yield page

@@ -1,5 +1,7 @@
 """The portal home page, empty and with demo content, and the standard pages."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 from django.utils import translation
@@ -25,7 +27,7 @@ def test_empty_home_page_shows_every_section_with_an_empty_state(client, home_pa
 
 
 def test_home_page_with_demo_content(client, home_page):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     html = client.get("/").content.decode()
     assert "一月一课一片一实践" in html  # the demo introduction
     assert 'href="/gong-kai-zhi-nan/"' in html  # the guide is in the main menu
@@ -74,7 +76,7 @@ def test_restricted_page_is_not_in_the_menu(client, home_page):
 
 
 def test_home_page_query_count_is_small(client, home_page, django_assert_max_num_queries):
-    call_command("load_demo", stdout=open("/dev/null", "w"))
+    call_command("load_demo", stdout=io.StringIO())
     client.get("/")  # warm the site-root cache
     with django_assert_max_num_queries(8):
         assert client.get("/").status_code == 200

@@ -1,0 +1,156 @@
+"""Benchmark the reader pages at several data sizes: SQL queries and median time per page.
+
+    .venv/bin/python bench/pages.py                  # 200 and 10,000 disclosures (about 2 minutes)
+    .venv/bin/python bench/pages.py --sizes 200 2000
+    .venv/bin/python bench/pages.py --current        # the database configured now (var/db.sqlite3)
+
+Each size gets its own temporary SQLite database with the demo content plus synthetic
+disclosures (load_demo --disclosures N), served in-process by Django's test client with
+DEBUG off. A page's query count should not grow with the data. This prints; it never fails.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = 15
+
+
+def pages():
+    """(label, url) of every page type a reader meets, found in the current database."""
+    from disclosure.models import Audience, DisclosurePage, OrganizationPage
+
+    organization = OrganizationPage.objects.live().order_by("path").first()
+    disclosure = (
+        DisclosurePage.objects.live()
+        .filter(audience=Audience.PUBLIC, withdrawn_at__isnull=True, attachments__isnull=False)
+        .order_by("-published_on")
+        .first()
+    )
+    return [
+        ("home", "/"),
+        ("listing", "/disclosures/"),
+        ("listing, filtered", "/disclosures/?kind=party&year=2026&org_type=enterprise"),
+        ("listing, page 5", "/disclosures/?page=5"),
+        ("organisation", organization.url),
+        ("disclosure", disclosure.url),
+        ("feed", "/disclosures/feed/"),
+    ]
+
+
+def measure():
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from disclosure.models import DisclosurePage
+
+    client = Client()
+    results = {"disclosures": DisclosurePage.objects.count(), "pages": []}
+    for label, url in pages():
+        for _ in range(2):
+            client.get(url)  # warm caches as a running site would have them
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        query_count = len(queries.captured_queries)  # read now: the next request clears the log
+        timings = []
+        for _ in range(RUNS):
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+        results["pages"].append(
+            {
+                "label": label,
+                "url": url,
+                "queries": query_count,
+                "median_ms": round(statistics.median(timings), 1),
+            }
+        )
+    return results
+
+
+def setup_django():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
+    os.environ["DEBUG"] = "false"
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+
+def worker(size):
+    """Build a database of ``size`` disclosures in a temporary folder and measure it."""
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+        os.environ["VAR_DIR"] = folder
+        os.environ["MEDIA_ROOT"] = f"{folder}/media"
+        setup_django()
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+        started = time.perf_counter()
+        call_command("load_demo", disclosures=size, stdout=StringIO())
+        built = time.perf_counter() - started
+        results = measure()
+        results["build_seconds"] = round(built, 1)
+        print(json.dumps(results))
+
+
+def print_table(all_results):
+    labels = [page["label"] for page in all_results[0]["pages"]]
+    sizes = [f"{r['disclosures']:,} disclosures" for r in all_results]
+    print(f"{'page':<20}" + "".join(f"{size:>28}" for size in sizes))
+    print(f"{'':<20}" + "".join(f"{'queries   median ms':>28}" for _ in sizes))
+    for index, label in enumerate(labels):
+        row = [r["pages"][index] for r in all_results]
+        print(f"{label:<20}" + "".join(f"{p['queries']:>15}{p['median_ms']:>13.1f}" for p in row))
+    if len(all_results) > 1:
+        first, last = all_results[0]["pages"], all_results[-1]["pages"]
+        print()
+        for a, b in zip(first, last, strict=True):
+            ratio = b["median_ms"] / a["median_ms"] if a["median_ms"] else 0
+            same = "same" if a["queries"] == b["queries"] else "DIFFERENT"
+            print(f"{a['label']:<20} queries {same:<10} time ×{ratio:.2f}")
+    for r in all_results:
+        if "build_seconds" in r:
+            print(f"built {r['disclosures']:,} disclosures in {r['build_seconds']} s")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 10_000])
+    parser.add_argument("--current", action="store_true", help="measure the configured database")
+    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        return worker(args.worker)
+    if args.current:
+        setup_django()
+        return print_table([measure()])
+    all_results = []
+    for size in args.sizes:
+        print(f"building and measuring {size:,} disclosures …", file=sys.stderr)
+        output = subprocess.run(
+            [sys.executable, __file__, "--worker", str(size)],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        ).stdout
+        all_results.append(json.loads(output.strip().splitlines()[-1]))
+    print_table(all_results)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,25 @@
+"""Models of the disclosure app, one module per concern."""
+
+from disclosure.models.categories import Category
+from disclosure.models.choices import Audience, Kind, OrganizationType, Validity
+from disclosure.models.disclosures import (
+    DisclosureAmendment,
+    DisclosureAttachment,
+    DisclosurePage,
+    IndexSequence,
+)
+from disclosure.models.organizations import DisclosureIndexPage, OrganizationPage
+
+__all__ = [
+    "Audience",
+    "Category",
+    "DisclosureAmendment",
+    "DisclosureAttachment",
+    "DisclosureIndexPage",
+    "DisclosurePage",
+    "IndexSequence",
+    "Kind",
+    "OrganizationPage",
+    "OrganizationType",
+    "Validity",
+]

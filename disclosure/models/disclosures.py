@@ -1,0 +1,361 @@
+"""One disclosure (党务公开 or 企务公开 item) and what hangs off it: attachments, amendments."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.search import index
+
+from disclosure.forms import DisclosurePageForm
+from disclosure.models.choices import Audience, Kind, Validity
+from disclosure.periods import period_label
+from disclosure.serializers import (
+    AmendmentsField,
+    AttachmentsField,
+    CategoryField,
+    OrganizationField,
+    PageLinkField,
+)
+from home.blocks import BaseStreamBlock
+from home.models import SitePage
+
+# Notices to employees must stay up at least this long (公示期).
+MIN_ENTERPRISE_DISPLAY_DAYS = 15
+
+
+class IndexSequence(models.Model):
+    """The last 索引号 sequence number used per organisation, year and series.
+
+    Public and restricted disclosures count in separate series, so the public numbers run without
+    gaps that would betray restricted items.
+    """
+
+    organization = models.ForeignKey("disclosure.OrganizationPage", on_delete=models.CASCADE)
+    year = models.PositiveSmallIntegerField()
+    series = models.CharField(max_length=1, blank=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "year", "series"], name="unique_index_sequence"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organization_id}/{self.year}-{self.series}{self.last}"
+
+    @classmethod
+    def next_number(cls, organization, year, series):
+        with transaction.atomic():
+            sequence, _ = cls.objects.select_for_update().get_or_create(
+                organization=organization, year=year, series=series
+            )
+            sequence.last += 1
+            sequence.save(update_fields=["last"])
+        code = organization.credit_code or f"ORG{organization.pk:06d}"
+        return f"{code}/{year}-{series}{sequence.last:04d}"
+
+
+class DisclosurePage(SitePage):
+    """One item an organisation makes known: to the public, its employees or its party members.
+
+    Its catalogue number (索引号) and publication date are fixed on first publication and kept
+    across later revisions; later publications carry a public change note; withdrawal keeps
+    the page at its URL with the reason.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PARTY)
+    category = models.ForeignKey(
+        "disclosure.Category",
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        related_name="disclosures",
+    )
+    audience = models.CharField(
+        _("audience"),
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.PUBLIC,
+        help_text=_("Who may read it. Restricted items are shown only to logged-in members."),
+    )
+    organization = models.ForeignKey(
+        "disclosure.OrganizationPage",
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        related_name="disclosures",
+        null=True,
+        editable=False,
+    )
+    index_number = models.CharField(
+        _("index number"), max_length=40, unique=True, null=True, blank=True, editable=False
+    )
+    document_number = models.CharField(
+        _("document number"), max_length=60, blank=True, help_text=_("文号, if the item has one.")
+    )
+    date_written = models.DateField(_("date written"), default=datetime.date.today)
+    published_on = models.DateField(_("date published"), null=True, blank=True, editable=False)
+    period_start = models.DateField(_("period from"), null=True, blank=True)
+    period_end = models.DateField(_("period to"), null=True, blank=True)
+    period_label = models.CharField(
+        _("period"),
+        max_length=60,
+        blank=True,
+        help_text=_("Filled in from the dates when empty, e.g. 2026年第三季度."),
+    )
+    validity = models.CharField(
+        _("validity"), max_length=20, choices=Validity.choices, default=Validity.VALID
+    )
+    superseded_by = models.ForeignKey(
+        "self",
+        verbose_name=_("superseded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="supersedes",
+    )
+    display_until = models.DateField(
+        _("display until"),
+        null=True,
+        blank=True,
+        help_text=_("公示期. Enterprise notices stay up at least 15 days; empty means 15 days."),
+    )
+    summary = models.TextField(_("summary"), max_length=600, blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    change_note = models.TextField(
+        _("change note"),
+        blank=True,
+        help_text=_("Shown publicly in the page's history when this change is published."),
+    )
+    minor_change = models.BooleanField(
+        _("minor change"),
+        default=False,
+        help_text=_("A typo or layout fix: published without a change note."),
+    )
+    last_amended_on = models.DateField(_("last amended"), null=True, editable=False)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
+    withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True, editable=False)
+
+    # Set by the system, never taken from an older revision when it is published.
+    SYSTEM_FIELDS = (
+        "organization_id",
+        "index_number",
+        "published_on",
+        "last_amended_on",
+        "withdrawn_at",
+        "withdrawal_reason",
+    )
+
+    base_form_class = DisclosurePageForm
+    parent_page_types = ["disclosure.OrganizationPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("kind"), FieldPanel("category")]),
+                FieldPanel("audience"),
+                FieldRowPanel([FieldPanel("document_number"), FieldPanel("date_written")]),
+                FieldRowPanel([FieldPanel("period_start"), FieldPanel("period_end")]),
+                FieldPanel("period_label"),
+                FieldRowPanel([FieldPanel("validity"), FieldPanel("superseded_by")]),
+                FieldPanel("display_until"),
+            ],
+            heading=_("Catalogue"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label=_("Attachments")),
+        MultiFieldPanel(
+            [FieldPanel("change_note"), FieldPanel("minor_change")],
+            heading=_("This change"),
+        ),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("index_number"),
+        index.SearchField("document_number"),
+        index.FilterField("kind"),
+        index.FilterField("audience"),
+        index.FilterField("published_on"),
+        index.FilterField("withdrawn_at"),
+    ]
+
+    api_fields = [
+        APIField("kind"),
+        APIField("category", serializer=CategoryField(source="*")),
+        APIField("audience"),
+        APIField("organization", serializer=OrganizationField(source="*")),
+        APIField("index_number"),
+        APIField("document_number"),
+        APIField("date_written"),
+        APIField("published_on"),
+        APIField("period_start"),
+        APIField("period_end"),
+        APIField("period_label"),
+        APIField("validity"),
+        APIField("superseded_by", serializer=PageLinkField()),
+        APIField("display_until"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("attachments", serializer=AttachmentsField(source="*")),
+        APIField("amendments", serializer=AmendmentsField(source="*")),
+        APIField("withdrawn_at"),
+        APIField("withdrawal_reason"),
+    ]
+
+    class Meta:
+        verbose_name = _("disclosure")
+        verbose_name_plural = _("disclosures")
+        permissions = [("delete_published_disclosure", _("Can delete published disclosures"))]
+        indexes = [
+            models.Index(fields=["-published_on", "-page_ptr"], name="disclosure_newest"),
+            models.Index(fields=["organization", "-published_on"], name="disclosure_org_newest"),
+        ]
+
+    # --- validation and saving -------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.category_id and self.category.kind != self.kind:
+            errors["category"] = _("Choose a category of the same kind as the disclosure.")
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            errors["period_end"] = _("The period cannot end before it starts.")
+        if self.validity == Validity.REPEALED and self.superseded_by_id == self.pk:
+            errors["superseded_by"] = _("A disclosure cannot supersede itself.")
+        if self.superseded_by_id and self.validity == Validity.VALID:
+            errors["validity"] = _("A superseded disclosure is amended or repealed, not valid.")
+        earliest = self.earliest_display_until()
+        if earliest and self.display_until and self.display_until < earliest:
+            errors["display_until"] = _(
+                "Enterprise notices stay up at least 15 days after publishing: until %(date)s "
+                "or later."
+            ) % {"date": earliest.isoformat()}
+        if errors:
+            raise ValidationError(errors)
+
+    def earliest_display_until(self):
+        if self.kind != Kind.ENTERPRISE:
+            return None
+        start = self.published_on or timezone.localdate()
+        return start + datetime.timedelta(days=MIN_ENTERPRISE_DISPLAY_DAYS)
+
+    def save(self, *args, **kwargs):
+        if not self.period_label:
+            self.period_label = period_label(self.period_start, self.period_end)
+        if self.organization_id is None and self.path:
+            self.organization_id = self.get_parent().pk
+        if self.live and self.organization_id:
+            self.fix_publication_facts()
+        super().save(*args, **kwargs)
+        self.sync_view_restriction()
+
+    def fix_publication_facts(self):
+        """On first publication: the publication date, 公示期 default and the 索引号."""
+        if self.published_on is None:
+            self.published_on = timezone.localdate()
+        if self.display_until is None and self.kind == Kind.ENTERPRISE:
+            self.display_until = self.earliest_display_until()
+        if not self.index_number:
+            series = "" if self.audience == Audience.PUBLIC else "N"
+            self.index_number = IndexSequence.next_number(
+                self.organization, self.published_on.year, series
+            )
+
+    def sync_view_restriction(self):
+        """Keep the page's view restriction in step with its audience."""
+        restrictions = PageViewRestriction.objects.filter(page=self)
+        if self.audience == Audience.PUBLIC:
+            restrictions.delete()
+        elif not restrictions.exists():
+            PageViewRestriction.objects.create(
+                page=self, restriction_type=PageViewRestriction.LOGIN
+            )
+
+    def with_content_json(self, content):
+        page = super().with_content_json(content)
+        for name in self.SYSTEM_FIELDS:
+            setattr(page, name, getattr(self, name))
+        return page
+
+    # --- reading ----------------------------------------------------------------------------
+
+    @property
+    def is_withdrawn(self):
+        return self.withdrawn_at is not None
+
+    @property
+    def is_amended(self):
+        return self.last_amended_on is not None or self.validity == Validity.AMENDED
+
+    @property
+    def display_state(self):
+        """'showing' while the 公示期 runs, 'ended' after it, '' when there is none."""
+        if not self.display_until:
+            return ""
+        return "showing" if timezone.localdate() <= self.display_until else "ended"
+
+    @cached_property
+    def attachment_list(self):
+        return list(self.attachments.select_related("document"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Most disclosures were never amended: their history needs no query.
+        context["amendments"] = self.amendments.all() if self.last_amended_on else []
+        context["supersedes"] = self.supersedes.live().filter(audience=Audience.PUBLIC)
+        return context
+
+
+class DisclosureAttachment(Orderable):
+    """A document attached to a disclosure, listed with its file type and size."""
+
+    page = ParentalKey(DisclosurePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    title = models.CharField(
+        _("title"), max_length=200, blank=True, help_text=_("Empty: the document's own title.")
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+
+class DisclosureAmendment(models.Model):
+    """A public change note, recorded each time a published disclosure is published again."""
+
+    page = models.ForeignKey(DisclosurePage, on_delete=models.CASCADE, related_name="amendments")
+    published_at = models.DateTimeField(_("published at"))
+    note = models.TextField(_("change note"))
+
+    class Meta:
+        verbose_name = _("amendment")
+        verbose_name_plural = _("amendments")
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self):
+        return self.note

@@ -1,0 +1,64 @@
+"""The querysets readers see: built here once, used by every listing, feed, export and API."""
+
+from django.db.models import Count, Q
+
+from disclosure.models.choices import Audience, OrganizationType
+from disclosure.models.disclosures import DisclosurePage
+from home.query import exclude_private
+
+PER_PAGE = 20
+
+
+def public_disclosures(include_withdrawn=False):
+    """Live disclosures for everyone: public audience, under no view restriction."""
+    queryset = exclude_private(DisclosurePage.objects.live().filter(audience=Audience.PUBLIC))
+    if not include_withdrawn:
+        queryset = queryset.filter(withdrawn_at__isnull=True)
+    return queryset
+
+
+def for_listing(queryset):
+    """Newest first, with what a list item shows, in a number of queries that does not grow."""
+    return (
+        queryset.select_related("category", "organization")
+        .defer_streamfields()
+        .order_by("-published_on", "-pk")
+    )
+
+
+def public_organizations():
+    from disclosure.models.organizations import OrganizationPage
+
+    return exclude_private(OrganizationPage.objects.live())
+
+
+def key_figures():
+    """Figures for the portal: organisations, branches, party-organisation coverage."""
+    organizations = public_organizations().aggregate(
+        total=Count("pk"),
+        branches=Count("pk", filter=~Q(branch_name="")),
+        enterprises=Count("pk", filter=Q(org_type=OrganizationType.ENTERPRISE)),
+        enterprise_branches=Count(
+            "pk", filter=Q(org_type=OrganizationType.ENTERPRISE) & ~Q(branch_name="")
+        ),
+        socials=Count("pk", filter=Q(org_type=OrganizationType.SOCIAL)),
+        social_branches=Count(
+            "pk", filter=Q(org_type=OrganizationType.SOCIAL) & ~Q(branch_name="")
+        ),
+        model_branches=Count(
+            "pk",
+            filter=Q(model_branch_awarded_on__isnull=False, model_branch_revoked_on__isnull=True),
+        ),
+    )
+
+    def rate(part, whole):
+        return round(100 * part / whole, 1) if whole else None
+
+    return {
+        **organizations,
+        "enterprise_coverage": rate(
+            organizations["enterprise_branches"], organizations["enterprises"]
+        ),
+        "social_coverage": rate(organizations["social_branches"], organizations["socials"]),
+        "disclosures": public_disclosures().count(),
+    }
