@@ -8,7 +8,7 @@ from disclosure.models import DisclosureAmendment, DisclosurePage
 
 @receiver(page_published, sender=DisclosurePage)
 def record_amendment(sender, instance, revision, **kwargs):
-    first_publication = instance.first_published_at == instance.last_published_at
+    first_publication = getattr(instance, "_first_publication", False)
     note = (instance.change_note or "").strip()
     if first_publication or instance.minor_change or not note:
         return

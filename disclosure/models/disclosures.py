@@ -270,6 +270,7 @@ class DisclosurePage(SitePage):
         if self.display_until is None and self.kind == Kind.ENTERPRISE:
             self.display_until = self.earliest_display_until()
         if not self.index_number:
+            self._first_publication = True  # read by the page_published handler
             series = "" if self.audience == Audience.PUBLIC else "N"
             self.index_number = IndexSequence.next_number(
                 self.organization, self.published_on.year, series
