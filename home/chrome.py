@@ -46,11 +46,11 @@ def site_chrome(request):
     site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
     if site is None:
         return {"site_settings": {}}
-    key = chrome_key(site.pk)
-    chrome = cache.get(key)
+    chrome = cache.get(chrome_key(site.pk))
     if chrome is None:
         chrome = build_chrome(site)
-        cache.set(key, chrome, CHROME_TIMEOUT)
+        # Key taken again: building may have created the settings row, which bumps the version.
+        cache.set(chrome_key(site.pk), chrome, CHROME_TIMEOUT)
     return {"site_settings": chrome}
 
 

@@ -234,7 +234,7 @@ class DisclosurePage(SitePage):
             errors["category"] = _("Choose a category of the same kind as the disclosure.")
         if self.period_start and self.period_end and self.period_end < self.period_start:
             errors["period_end"] = _("The period cannot end before it starts.")
-        if self.validity == Validity.REPEALED and self.superseded_by_id == self.pk:
+        if self.superseded_by_id and self.superseded_by_id == self.pk:
             errors["superseded_by"] = _("A disclosure cannot supersede itself.")
         if self.superseded_by_id and self.validity == Validity.VALID:
             errors["validity"] = _("A superseded disclosure is amended or repealed, not valid.")
