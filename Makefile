@@ -30,7 +30,7 @@ migrate: install
 	$(MANAGE) migrate --noinput -v 0
 
 demo: migrate
-	$(MANAGE) load_demo
+	BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) load_demo
 
 logins: install
 	$(MANAGE) show_logins --port $(PORT)

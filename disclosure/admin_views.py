@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from disclosure.models import DisclosurePage
+from home.caching import content_changed
 
 WITHDRAW_ACTION = "disclosure.withdraw"
 
@@ -43,6 +44,7 @@ def withdraw(request, page_id):
             withdrawn_at=page.withdrawn_at, withdrawal_reason=page.withdrawal_reason
         )
         log(instance=page, action=WITHDRAW_ACTION, user=request.user)
+        content_changed()
         messages.success(request, _("“%(title)s” has been withdrawn.") % {"title": page.title})
         return redirect(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
     return TemplateResponse(request, "disclosure/admin/withdraw.html", {"page": page, "form": form})

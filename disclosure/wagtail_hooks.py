@@ -14,6 +14,7 @@ from disclosure import admin_views
 from disclosure.demo import add_demo_arguments, load_disclosure_demo
 from disclosure.models import Category, DisclosureIndexPage, DisclosurePage
 from disclosure.queries import for_listing, key_figures, public_disclosures
+from home.caching import cached_snapshot
 from home.sections import PortalSection
 
 PORTAL_LATEST = 6
@@ -116,7 +117,7 @@ def latest_disclosures_section(request):
 
 @hooks.register("register_portal_section")
 def key_figures_section(request):
-    figures = key_figures()
+    figures = cached_snapshot("key-figures", key_figures)
     if not figures["total"]:
         return None
     return PortalSection(

@@ -10,4 +10,4 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home import chrome  # noqa: F401  (connects the cache invalidation signals)
+        from home import caching, chrome  # noqa: F401  (connect the cache invalidation signals)

@@ -1,5 +1,8 @@
 """Demo content of the portal itself: home page text, site settings, guide and about pages."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings as django_settings
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
@@ -67,6 +70,11 @@ def load_home_demo(stdout, options):
     """Fill the portal's own pages and settings; return how many things were created."""
     created = 0
     site = Site.objects.get(is_default_site=True)
+    if (site.hostname, site.port) == ("localhost", 80):
+        # Absolute links (feeds, exports, sitemap) should point where the demo is served.
+        base = urlsplit(django_settings.WAGTAILADMIN_BASE_URL)
+        site.hostname, site.port = base.hostname or "localhost", base.port or 80
+        site.save()
     home = site.root_page.specific
     if isinstance(home, HomePage) and not home.intro:
         home.intro = HOME_INTRO

@@ -1,0 +1,44 @@
+"""Cached snapshots of published content, dropped whenever published content changes.
+
+Some things every page shows (site settings, the portal's key figures) cost queries that need
+not run on each request. They are cached under a key that carries a content version; publishing,
+unpublishing, moving or deleting a page, changing a view restriction or saving settings bumps the
+version. With several processes and the local-memory cache another process may serve an old
+snapshot for up to its timeout; a shared cache (REDIS_URL) drops it everywhere at once.
+"""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+VERSION_KEY = "content-version"
+DEFAULT_TIMEOUT = 300
+
+
+def versioned_key(name):
+    return f"{name}:{cache.get_or_set(VERSION_KEY, 1)}"
+
+
+def cached_snapshot(name, build, timeout=DEFAULT_TIMEOUT):
+    value = cache.get(versioned_key(name))
+    if value is None:
+        value = build()
+        # Key taken again: building may itself have changed content (e.g. created a settings row).
+        cache.set(versioned_key(name), value, timeout)
+    return value
+
+
+def content_changed(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2)
+
+
+post_save.connect(content_changed, sender=PageViewRestriction)
+post_delete.connect(content_changed, sender=PageViewRestriction)
+post_delete.connect(content_changed, sender=Page)
+page_published.connect(content_changed)
+page_unpublished.connect(content_changed)
+post_page_move.connect(content_changed)
