@@ -18,6 +18,7 @@ from disclosure.models.choices import OrganizationType
 from disclosure.queries import PER_PAGE, for_listing, public_disclosures
 from disclosure.validators import validate_credit_code
 from home.models import SitePage, TypedChildRouteMixin
+from home.pagination import CachedCountPaginator
 
 # Routes of the index and organisation pages; no organisation may take these as its slug.
 RESERVED_SLUGS = {"feed"}
@@ -42,7 +43,10 @@ class DisclosureIndexPage(RoutablePageMixin, TypedChildRouteMixin, SitePage):
     @path("")
     def listing(self, request):
         filters = DisclosureFilter(request.GET, queryset=public_disclosures(True))
-        page_obj = Paginator(for_listing(filters.qs), PER_PAGE).get_page(request.GET.get("page"))
+        paginator = CachedCountPaginator(
+            for_listing(filters.qs), PER_PAGE, count_key=f"disclosures:{filters.cache_key}"
+        )
+        page_obj = paginator.get_page(request.GET.get("page"))
         return self.render(
             request,
             context_overrides={
