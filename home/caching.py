@@ -36,6 +36,13 @@ def content_changed(**kwargs):
         cache.set(VERSION_KEY, 2)
 
 
+def page_saved(sender, instance, **kwargs):
+    # Pages saved live by scripts and imports change content without a publish signal.
+    if isinstance(instance, Page):
+        content_changed()
+
+
+post_save.connect(page_saved)
 post_save.connect(content_changed, sender=PageViewRestriction)
 post_delete.connect(content_changed, sender=PageViewRestriction)
 post_delete.connect(content_changed, sender=Page)

@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from django.core.cache import cache
 from wagtail.models import Site
 
 
@@ -15,6 +16,12 @@ def pytest_sessionfinish(session, exitstatus):
     if skipped:
         reporter.write_line(f"NO_SKIP=1: {len(skipped)} test(s) were skipped; failing the run.")
         session.exitstatus = 1
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache, as after a deploy."""
+    cache.clear()
 
 
 @pytest.fixture

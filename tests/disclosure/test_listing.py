@@ -141,3 +141,14 @@ def test_home_page_lists_the_latest_public_items_and_figures(client, index_page,
     assert "商会工作计划" in html
     assert "支部内部通知" not in html
     assert "社会组织党组织覆盖率" in html
+
+
+def test_listing_total_follows_new_and_withdrawn_items(
+    client, index_page, make_disclosure, admin_client
+):
+    make_disclosure(title="第一条")
+    assert "共 1 条公开信息" in client.get("/disclosures/").content.decode()
+    second = make_disclosure(title="第二条")
+    assert "共 2 条公开信息" in client.get("/disclosures/").content.decode()
+    admin_client.post(f"/admin/disclosures/{second.pk}/withdraw/", {"reason": "重复发布。"})
+    assert "共 1 条公开信息" in client.get("/disclosures/").content.decode()
