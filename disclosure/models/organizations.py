@@ -15,6 +15,7 @@ from disclosure.feeds import DisclosureFeed
 from disclosure.filters import DisclosureFilter
 from disclosure.models.categories import Category
 from disclosure.models.choices import OrganizationType
+from disclosure.models.disclosures import DisclosurePage
 from disclosure.queries import PER_PAGE, for_listing, public_disclosures
 from disclosure.validators import validate_credit_code
 from home.models import SitePage, TypedChildRouteMixin
@@ -186,9 +187,10 @@ class OrganizationPage(RoutablePageMixin, TypedChildRouteMixin, SitePage):
                 newest_id=Subquery(in_category.order_by("-published_on", "-pk").values("pk")[:1]),
             )
         )
-        newest = for_listing(
-            disclosures.filter(pk__in=[c.newest_id for c in categories if c.newest_id])
-        )
+        # Only what the catalogue shows of each newest item: its title, link and date.
+        newest = DisclosurePage.objects.filter(
+            pk__in=[c.newest_id for c in categories if c.newest_id]
+        ).only("title", "url_path", "path", "depth", "published_on")
         newest_by_pk = {item.pk: item for item in newest}
         return [
             {"category": c, "count": c.count, "newest": newest_by_pk.get(c.newest_id)}
