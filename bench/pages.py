@@ -1,6 +1,6 @@
 """Benchmark the reader pages at several data sizes: SQL queries and median time per page.
 
-    .venv/bin/python bench/pages.py                  # 200 and 10,000 disclosures (about 2 minutes)
+    .venv/bin/python bench/pages.py                  # 200 and 10,000 disclosures (about 1 minute)
     .venv/bin/python bench/pages.py --sizes 200 2000
     .venv/bin/python bench/pages.py --current        # the database configured now (var/db.sqlite3)
 
@@ -77,7 +77,11 @@ def measure():
     return results
 
 
-def setup_django():
+def setup_django(folder=None):
+    if folder:
+        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+        os.environ["VAR_DIR"] = str(folder)
+        os.environ["MEDIA_ROOT"] = f"{folder}/media"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     os.environ["DEBUG"] = "false"
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
@@ -87,24 +91,34 @@ def setup_django():
     django.setup()
 
 
-def worker(size):
-    """Build a database of ``size`` disclosures in a temporary folder and measure it."""
-    with tempfile.TemporaryDirectory() as folder:
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
-        os.environ["VAR_DIR"] = folder
-        os.environ["MEDIA_ROOT"] = f"{folder}/media"
-        setup_django()
-        from io import StringIO
+def build(size, folder):
+    """A database of ``size`` disclosures in ``folder``; prints the seconds it took."""
+    setup_django(folder)
+    from io import StringIO
 
-        from django.core.management import call_command
+    from django.core.management import call_command
 
-        call_command("migrate", verbosity=0)
-        started = time.perf_counter()
-        call_command("load_demo", disclosures=size, stdout=StringIO())
-        built = time.perf_counter() - started
-        results = measure()
-        results["build_seconds"] = round(built, 1)
-        print(json.dumps(results))
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    call_command("load_demo", disclosures=size, stdout=StringIO())
+    print(json.dumps({"build_seconds": round(time.perf_counter() - started, 1)}))
+
+
+def run_worker(*args):
+    output = subprocess.run(
+        [sys.executable, __file__, *args], check=True, capture_output=True, text=True, cwd=ROOT
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def merge(rounds):
+    """Median over the rounds of each page's median: the machine's drift evens out."""
+    merged = dict(rounds[0])
+    merged["pages"] = [
+        {**pages[0], "median_ms": round(statistics.median(p["median_ms"] for p in pages), 1)}
+        for pages in zip(*(r["pages"] for r in rounds), strict=True)
+    ]
+    return merged
 
 
 def print_table(all_results):
@@ -130,26 +144,33 @@ def print_table(all_results):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 10_000])
+    parser.add_argument("--rounds", type=int, default=3, help="measurements per size, alternated")
     parser.add_argument("--current", action="store_true", help="measure the configured database")
-    parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--build", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--measure", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.worker:
-        return worker(args.worker)
+    if args.build:
+        return build(int(args.build[0]), args.build[1])
+    if args.measure:
+        setup_django(args.measure)
+        return print(json.dumps(measure()))
     if args.current:
         setup_django()
         return print_table([measure()])
-    all_results = []
-    for size in args.sizes:
-        print(f"building and measuring {size:,} disclosures …", file=sys.stderr)
-        output = subprocess.run(
-            [sys.executable, __file__, "--worker", str(size)],
-            check=True,
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-        ).stdout
-        all_results.append(json.loads(output.strip().splitlines()[-1]))
-    print_table(all_results)
+    with tempfile.TemporaryDirectory() as root:
+        folders, builds = {}, {}
+        for size in args.sizes:
+            print(f"building {size:,} disclosures …", file=sys.stderr)
+            folders[size] = Path(root) / str(size)
+            folders[size].mkdir()
+            builds[size] = run_worker("--build", str(size), str(folders[size]))
+        rounds = {size: [] for size in args.sizes}
+        for number in range(args.rounds):
+            print(f"measuring, round {number + 1} of {args.rounds} …", file=sys.stderr)
+            for size in args.sizes:
+                rounds[size].append(run_worker("--measure", str(folders[size])))
+        results = [{**merge(rounds[size]), **builds[size]} for size in args.sizes]
+    print_table(results)
 
 
 if __name__ == "__main__":
