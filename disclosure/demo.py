@@ -20,6 +20,7 @@ from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from disclosure.access import moderators_group
 from disclosure.models import (
     Audience,
     Category,
@@ -28,12 +29,15 @@ from disclosure.models import (
     DisclosureIndexPage,
     DisclosurePage,
     Kind,
+    Membership,
     OrganizationPage,
     OrganizationType,
+    Role,
     Validity,
 )
 from disclosure.pdf import simple_pdf
 from disclosure.validators import CREDIT_CODE_CHARS, credit_code_check_char
+from home.logins import ensure_login
 from home.progress import Progress
 from home.slugs import pinyin_slug
 
@@ -274,9 +278,60 @@ def load_disclosure_demo(stdout, options):
     index = DisclosureIndexPage.objects.first()
     if index is None:
         created += create_catalogue(stdout)
+    created += create_demo_people(stdout)
     target = options.get("disclosures") or 0
     if target:
         created += add_synthetic(stdout, target)
+    return created
+
+
+DEMO_ORGANIZATION = "nan-hu-jian-she"
+# (login key, label, username, display name, role); role None is the committee moderator.
+DEMO_PEOPLE = [
+    ("moderator", _("Committee moderator (两新工委)"), "gongwei", "周审核", None),
+    (
+        "editor",
+        _("Editor of 岳阳南湖建设工程集团有限公司"),
+        "jianshe-bianji",
+        "刘联络",
+        Role.EDITOR,
+    ),
+    (
+        "party_member",
+        _("Party member of 岳阳南湖建设工程集团有限公司"),
+        "jianshe-dangyuan",
+        "陈党员",
+        Role.PARTY_MEMBER,
+    ),
+    (
+        "employee",
+        _("Employee of 岳阳南湖建设工程集团有限公司"),
+        "jianshe-zhigong",
+        "王职工",
+        Role.EMPLOYEE,
+    ),
+]
+
+
+def create_demo_people(stdout):
+    """One account per role, with generated passwords that `make run` prints."""
+    organization = OrganizationPage.objects.filter(slug=DEMO_ORGANIZATION).first()
+    if organization is None:
+        return 0
+    created = 0
+    for key, label, username, name, role in DEMO_PEOPLE:
+        user, _password, is_new = ensure_login(
+            key, label, username, first_name=name, email=f"{username}@example.com"
+        )
+        if not is_new:
+            continue
+        created += 1
+        if role is None:
+            user.groups.add(moderators_group())
+        else:
+            Membership.objects.create(user=user, organization=organization, role=role)
+    if created:
+        stdout.write(_("Demo accounts: one per role; `make logins` shows them."))
     return created
 
 

@@ -4,7 +4,7 @@ from django.db.models import Count, Q
 
 from disclosure.models.choices import Audience, OrganizationType
 from disclosure.models.disclosures import DisclosurePage
-from home.query import exclude_private
+from home.query import exclude_private, readable_by
 
 PER_PAGE = 20
 
@@ -12,6 +12,17 @@ PER_PAGE = 20
 def public_disclosures(include_withdrawn=False):
     """Live disclosures for everyone: public audience, under no view restriction."""
     queryset = exclude_private(DisclosurePage.objects.live().filter(audience=Audience.PUBLIC))
+    if not include_withdrawn:
+        queryset = queryset.filter(withdrawn_at__isnull=True)
+    return queryset
+
+
+def readable_disclosures(user, include_withdrawn=False):
+    """Live disclosures ``user`` may open: the public ones, and for members the restricted
+    ones their groups may read (the same view restrictions that guard the pages)."""
+    if user is None or not user.is_authenticated:
+        return public_disclosures(include_withdrawn)
+    queryset = readable_by(DisclosurePage.objects.live(), user)
     if not include_withdrawn:
         queryset = queryset.filter(withdrawn_at__isnull=True)
     return queryset

@@ -12,8 +12,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from disclosure import admin_views
 from disclosure.demo import add_demo_arguments, load_disclosure_demo
+from disclosure.documents import guard_document
 from disclosure.models import Category, DisclosureIndexPage, DisclosurePage
-from disclosure.queries import for_listing, key_figures, public_disclosures
+from disclosure.queries import for_listing, key_figures, readable_disclosures
 from home.caching import cached_snapshot
 from home.sections import PortalSection
 
@@ -103,7 +104,7 @@ def protect_published_disclosures_in_bulk(request, action_type, objects, action_
 
 @hooks.register("register_portal_section")
 def latest_disclosures_section(request):
-    items = list(for_listing(public_disclosures())[:PORTAL_LATEST])
+    items = list(for_listing(readable_disclosures(request.user))[:PORTAL_LATEST])
     if not items:
         return None
     index = DisclosureIndexPage.objects.live().first()
@@ -125,5 +126,6 @@ def key_figures_section(request):
     )
 
 
+hooks.register("before_serve_document", guard_document)
 hooks.register("register_demo_arguments", add_demo_arguments)
 hooks.register("register_demo_content", load_disclosure_demo, order=10)

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import check_for_language
 
 
@@ -26,4 +26,22 @@ class SiteLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         patch_vary_headers(response, ["Cookie"])
+        return response
+
+
+class PrivateResponsesMiddleware:
+    """Responses to logged-in visitors depend on who they are: never cached by anyone else.
+
+    Restricted pages, member listings and the toolbar with the user's name all vary by user, so
+    every response to an authenticated request says ``Cache-Control: private, no-cache``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_cache=True)
         return response

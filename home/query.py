@@ -1,4 +1,4 @@
-"""Reader querysets shared by every app."""
+"""Reader querysets shared by every app: which pages a visitor may see listed."""
 
 from asgiref.local import Local
 from django.core.signals import request_finished, request_started
@@ -11,22 +11,22 @@ _request = Local()
 
 def _start_request(**kwargs):
     _request.active = True
-    _request.section_paths = None
+    _request.sections = None
 
 
 def _end_request(**kwargs):
     _request.active = False
-    _request.section_paths = None
+    _request.sections = None
 
 
 request_started.connect(_start_request)
 request_finished.connect(_end_request)
 
 
-def private_section_paths():
-    """Paths of restricted pages that have children (a handful), once per request."""
-    paths = getattr(_request, "section_paths", None)
-    if paths is None:
+def private_sections():
+    """Restrictions on pages that have children (a handful), with the pages' paths."""
+    sections = getattr(_request, "sections", None)
+    if sections is None:
         restricted = Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk")))
         paths = list(
             Page.objects.filter(numchild__gt=0)
@@ -34,23 +34,64 @@ def private_section_paths():
             .order_by()  # unordered, so SQLite uses the numchild index
             .values_list("path", flat=True)
         )
+        sections = []
+        if paths:
+            sections = list(
+                PageViewRestriction.objects.filter(page__path__in=paths)
+                .select_related("page")
+                .prefetch_related("groups")
+            )
         if getattr(_request, "active", False):
-            _request.section_paths = paths
-    return paths
+            _request.sections = sections
+    return sections
+
+
+def user_group_ids(user):
+    if not hasattr(user, "_reader_group_ids"):
+        user._reader_group_ids = set(user.groups.values_list("pk", flat=True))
+    return user._reader_group_ids
+
+
+def accepts(restriction, user):
+    """Wagtail's rule for one restriction (PageViewRestriction.accept_request), without a request.
+
+    Password restrictions never list: the password lives in a session, a listing has none.
+    """
+    if restriction.restriction_type == PageViewRestriction.LOGIN:
+        return user.is_authenticated
+    if restriction.restriction_type == PageViewRestriction.GROUPS:
+        if not user.is_authenticated:
+            return False
+        if user.is_superuser:
+            return True
+        return bool({group.pk for group in restriction.groups.all()} & user_group_ids(user))
+    return False
+
+
+def readable_by(queryset, user):
+    """Pages of ``queryset`` that ``user`` may open, under Wagtail's view restrictions.
+
+    A page is readable when every restriction on it and on its ancestors accepts the user.
+    Sections (restricted pages with children) are few and checked here; a restriction on the
+    page itself is checked in SQL, so the query does not grow with the number of restrictions
+    (Wagtail's ``public()`` adds one condition per restriction).
+    """
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return queryset
+    closed = Q()
+    for restriction in private_sections():
+        if user is None or not accepts(restriction, user):
+            closed |= Q(path__startswith=restriction.page.path)
+    own = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+    if user is not None and user.is_authenticated:
+        own = own.exclude(
+            Q(restriction_type=PageViewRestriction.LOGIN)
+            | Q(restriction_type=PageViewRestriction.GROUPS, groups__in=user_group_ids(user))
+        )
+    queryset = queryset.exclude(Exists(own))
+    return queryset.exclude(closed) if closed else queryset
 
 
 def exclude_private(queryset):
-    """Pages under no view restriction: Wagtail's ``PageQuerySet.public()``, made to scale.
-
-    Wagtail's ``public()`` ORs one path condition per restriction into the SQL; with a
-    restriction on each of thousands of disclosures that query grows with the data (and SQLite
-    refuses it past 1,000 terms). A page is private when it or an ancestor is restricted.
-    Ancestors have children, so restrictions on pages with children stay path conditions (a few
-    sections); a restriction on the page itself is an indexed EXISTS.
-    """
-    in_private_section = Q()
-    for path in private_section_paths():
-        in_private_section |= Q(path__startswith=path)
-    restricted_itself = Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk")))
-    queryset = queryset.exclude(restricted_itself)
-    return queryset.exclude(in_private_section) if in_private_section else queryset
+    """Pages under no view restriction at all: what anyone may see (Wagtail's ``public()``)."""
+    return readable_by(queryset, None)

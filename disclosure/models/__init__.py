@@ -1,5 +1,6 @@
 """Models of the disclosure app, one module per concern."""
 
+from disclosure.models.access import Membership, OrganizationAccess, Role
 from disclosure.models.categories import Category
 from disclosure.models.choices import Audience, Kind, OrganizationType, Validity
 from disclosure.models.disclosures import (
@@ -19,6 +20,9 @@ __all__ = [
     "DisclosurePage",
     "IndexSequence",
     "Kind",
+    "Membership",
+    "OrganizationAccess",
+    "Role",
     "OrganizationPage",
     "OrganizationType",
     "Validity",

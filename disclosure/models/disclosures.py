@@ -11,7 +11,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from disclosure.forms import DisclosurePageForm
@@ -277,14 +277,11 @@ class DisclosurePage(SitePage):
             )
 
     def sync_view_restriction(self):
-        """Keep the page's view restriction in step with its audience."""
-        restrictions = PageViewRestriction.objects.filter(page=self)
-        if self.audience == Audience.PUBLIC:
-            restrictions.delete()
-        elif not restrictions.exists():
-            PageViewRestriction.objects.create(
-                page=self, restriction_type=PageViewRestriction.LOGIN
-            )
+        """Keep the page's view restriction in step with its audience (disclosure.access)."""
+        from disclosure.access import sync_view_restriction
+
+        if self.organization_id:
+            sync_view_restriction(self)
 
     def with_content_json(self, content):
         page = super().with_content_json(content)
@@ -317,7 +314,13 @@ class DisclosurePage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         # Most disclosures were never amended: their history needs no query.
         context["amendments"] = self.amendments.all() if self.last_amended_on else []
-        context["supersedes"] = self.supersedes.live().filter(audience=Audience.PUBLIC)
+        from disclosure.queries import readable_disclosures
+
+        readable = readable_disclosures(request.user, include_withdrawn=True)
+        context["supersedes"] = readable.filter(superseded_by=self)
+        context["superseded_by"] = (
+            readable.filter(pk=self.superseded_by_id).first() if self.superseded_by_id else None
+        )
         return context
 
 

@@ -16,7 +16,7 @@ from disclosure.filters import DisclosureFilter
 from disclosure.models.categories import Category
 from disclosure.models.choices import OrganizationType
 from disclosure.models.disclosures import DisclosurePage
-from disclosure.queries import PER_PAGE, for_listing, public_disclosures
+from disclosure.queries import PER_PAGE, for_listing, readable_disclosures
 from disclosure.validators import validate_credit_code
 from home.models import SitePage, TypedChildRouteMixin
 from home.pagination import CachedCountPaginator
@@ -43,10 +43,14 @@ class DisclosureIndexPage(RoutablePageMixin, TypedChildRouteMixin, SitePage):
 
     @path("")
     def listing(self, request):
-        filters = DisclosureFilter(request.GET, queryset=public_disclosures(True))
-        paginator = CachedCountPaginator(
-            for_listing(filters.qs), PER_PAGE, count_key=f"disclosures:{filters.cache_key}"
-        )
+        user = request.user
+        filters = DisclosureFilter(request.GET, queryset=readable_disclosures(user, True))
+        if user.is_authenticated:  # what a member sees is theirs: never a shared count
+            paginator = Paginator(for_listing(filters.qs), PER_PAGE)
+        else:
+            paginator = CachedCountPaginator(
+                for_listing(filters.qs), PER_PAGE, count_key=f"disclosures:{filters.cache_key}"
+            )
         page_obj = paginator.get_page(request.GET.get("page"))
         return self.render(
             request,
@@ -199,7 +203,7 @@ class OrganizationPage(RoutablePageMixin, TypedChildRouteMixin, SitePage):
 
     @path("")
     def profile(self, request):
-        disclosures = public_disclosures().filter(organization=self)
+        disclosures = readable_disclosures(request.user).filter(organization=self)
         catalogue = self.catalogue(disclosures)
         paginator = Paginator(for_listing(disclosures), PER_PAGE)
         paginator.count = sum(row["count"] for row in catalogue)  # known: spare a COUNT query
