@@ -1,0 +1,184 @@
+"""The audience rule on every channel, as one table: roles × channels × audiences.
+
+A restricted disclosure, its title included, reaches only the people its audience names:
+organisation audience → the organisation's employees, party members and editors, and the
+committee; party audience → its party members, editors and the committee.
+"""
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+
+from disclosure.access import moderators_group
+from disclosure.models import Audience, DisclosureAttachment, Membership, Role
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [
+    "anonymous",
+    "employee_a",
+    "party_member_a",
+    "editor_a",
+    "employee_b",
+    "editor_b",
+    "moderator",
+]
+READERS = {
+    Audience.PUBLIC: set(ROLES),
+    Audience.ORGANIZATION: {"employee_a", "party_member_a", "editor_a", "moderator"},
+    Audience.PARTY: {"party_member_a", "editor_a", "moderator"},
+}
+TITLES = {
+    Audience.PUBLIC: "甲公司公开事项",
+    Audience.ORGANIZATION: "甲公司职工事项",
+    Audience.PARTY: "甲支部党员事项",
+}
+
+
+@pytest.fixture
+def world(org, other_org, make_disclosure, django_user_model, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    users = {}
+    for role, organization, membership_role in [
+        ("employee_a", org, Role.EMPLOYEE),
+        ("party_member_a", org, Role.PARTY_MEMBER),
+        ("editor_a", org, Role.EDITOR),
+        ("employee_b", other_org, Role.EMPLOYEE),
+        ("editor_b", other_org, Role.EDITOR),
+    ]:
+        users[role] = django_user_model.objects.create_user(role, password="x")
+        Membership.objects.create(user=users[role], organization=organization, role=membership_role)
+    users["moderator"] = django_user_model.objects.create_user("moderator", password="x")
+    users["moderator"].groups.add(moderators_group())
+    pages, documents = {}, {}
+    for audience, title in TITLES.items():
+        page = make_disclosure(title=title, audience=audience)
+        document = get_document_model()(title=f"{title}附件")
+        document.file.save(f"{audience}.pdf", ContentFile(b"%PDF-1.4 demo"), save=True)
+        DisclosureAttachment.objects.create(page=page, document=document)
+        pages[audience], documents[audience] = page, document
+    return {"users": users, "pages": pages, "documents": documents, "org": org}
+
+
+def client_for(client, world, role):
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    return client
+
+
+def listed_titles(html):
+    return {title for title in TITLES.values() if title in html}
+
+
+def page_access(client, world, audience):
+    response = client.get(world["pages"][audience].url)
+    return response.status_code, response
+
+
+def document_access(client, world, audience):
+    response = client.get(world["documents"][audience].url)
+    return response.status_code, response
+
+
+def expected_status(role, audience):
+    if role in READERS[audience]:
+        return 200
+    return 302 if role == "anonymous" else 403
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("channel", ["page", "document"])
+def test_opening(client, world, role, channel):
+    client_for(client, world, role)
+    check = page_access if channel == "page" else document_access
+    for audience in TITLES:
+        status, response = check(client, world, audience)
+        assert status == expected_status(role, audience), (role, channel, audience)
+        if status == 302:
+            assert response["Location"].startswith("/accounts/login/")
+        if status != 200:
+            assert TITLES[audience] not in response.content.decode(errors="ignore")
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("channel", ["listing", "organisation", "home", "listing_withdrawn"])
+def test_member_listings(client, world, role, channel):
+    """Listings show each person what they may read, restricted items marked as such."""
+    client_for(client, world, role)
+    url = {
+        "listing": "/disclosures/",
+        "organisation": world["org"].url,
+        "home": "/",
+        "listing_withdrawn": "/disclosures/?withdrawn=include",
+    }[channel]
+    response = client.get(url)
+    expected = {TITLES[a] for a in TITLES if role in READERS[a]}
+    assert listed_titles(response.content.decode()) == expected, (role, channel)
+    if role != "anonymous":
+        assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/disclosures/feed/",
+        "/sitemap.xml",
+        "/api/v2/pages/?type=disclosure.DisclosurePage&fields=*",
+        "/disclosures/export.csv",
+    ],
+)
+def test_reuse_channels_carry_public_items_only(client, world, role, url):
+    """Feeds, sitemap, API and exports are for reuse: the same public content for everyone."""
+    client_for(client, world, role)
+    response = client.get(url)
+    body = (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    ).decode()
+    if "sitemap" in url:
+        found = {a for a, page in world["pages"].items() if page.url in body}
+        assert found == {Audience.PUBLIC}
+    else:
+        assert listed_titles(body) == {TITLES[Audience.PUBLIC]}
+
+
+def test_restricted_items_are_marked_for_members(client, world):
+    client_for(client, world, "party_member_a")
+    html = client.get("/disclosures/").content.decode()
+    assert "本支部党员" in html and "本单位职工" in html
+
+
+def test_restricted_api_detail_is_404_for_everyone(client, world):
+    client_for(client, world, "moderator")
+    page = world["pages"][Audience.PARTY]
+    assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
+
+
+def test_a_hand_made_restriction_is_put_back_to_the_audience(world, django_capture_on_commit_callbacks):
+    from wagtail.models import PageViewRestriction
+
+    page = world["pages"][Audience.PARTY]
+    restriction = PageViewRestriction.objects.get(page=page)
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.groups.set([])
+        restriction.restriction_type = PageViewRestriction.LOGIN
+        restriction.save()
+    restriction = PageViewRestriction.objects.get(page=page)
+    assert restriction.restriction_type == PageViewRestriction.GROUPS
+    assert restriction.groups.filter(pk=moderators_group().pk).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.filter(page=world["pages"][Audience.PUBLIC]).delete()
+        PageViewRestriction.objects.create(page=world["pages"][Audience.PUBLIC])
+    assert not PageViewRestriction.objects.filter(page=world["pages"][Audience.PUBLIC]).exists()
+
+
+def test_membership_changes_follow_into_groups(world):
+    user = world["users"]["employee_a"]
+    access = world["org"].access
+    assert list(user.groups.all()) == [access.employees]
+    membership = Membership.objects.get(user=user)
+    membership.role = Role.PARTY_MEMBER
+    membership.save()
+    assert list(user.groups.all()) == [access.party_members]
+    membership.delete()
+    assert not user.groups.exists()
