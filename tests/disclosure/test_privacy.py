@@ -154,7 +154,9 @@ def test_restricted_api_detail_is_404_for_everyone(client, world):
     assert client.get(f"/api/v2/pages/{page.pk}/").status_code == 404
 
 
-def test_a_hand_made_restriction_is_put_back_to_the_audience(world, django_capture_on_commit_callbacks):
+def test_a_hand_made_restriction_is_put_back_to_the_audience(
+    world, django_capture_on_commit_callbacks
+):
     from wagtail.models import PageViewRestriction
 
     page = world["pages"][Audience.PARTY]

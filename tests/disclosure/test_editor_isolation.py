@@ -1,0 +1,89 @@
+"""Editors of one organisation never reach another's pages in the admin, drafts included."""
+
+import pytest
+
+from disclosure.models import Membership, Role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def setup(org, other_org, make_disclosure, django_user_model):
+    editor_b = django_user_model.objects.create_user("editor_b", password="x")
+    Membership.objects.create(user=editor_b, organization=other_org, role=Role.EDITOR)
+    editor_a = django_user_model.objects.create_user("editor_a", password="x")
+    Membership.objects.create(user=editor_a, organization=org, role=Role.EDITOR)
+    return {
+        "editor_a": editor_a,
+        "editor_b": editor_b,
+        "draft": make_disclosure(title="甲公司未发布草稿", live=False),
+        "published": make_disclosure(title="甲公司已发布事项"),
+        "own": make_disclosure(parent=other_org, title="乙商会自己的事项"),
+        "org": org,
+        "other_org": other_org,
+    }
+
+
+@pytest.mark.parametrize("target", ["draft", "published"])
+@pytest.mark.parametrize(
+    "action",
+    ["edit/", "edit/preview/", "copy/", "move/", "delete/", "history/", "revisions/", ""],
+)
+def test_editor_b_cannot_touch_organisation_a(client, setup, target, action):
+    client.force_login(setup["editor_b"])
+    page = setup[target]
+    url = f"/admin/pages/{page.pk}/{action}" if action else f"/admin/pages/{page.pk}/"
+    response = client.get(url, follow=True)
+    # Refused: a 403/404, or a redirect elsewhere (the dashboard, or B's own organisation).
+    final = response.redirect_chain[-1][0] if response.redirect_chain else url
+    assert response.status_code in (403, 404) or final != url, final
+    assert page.title not in response.content.decode()
+
+
+def test_editor_b_cannot_explore_organisation_a(client, setup):
+    client.force_login(setup["editor_b"])
+    response = client.get(f"/admin/pages/{setup['org'].pk}/", follow=True)
+    assert "甲公司" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/pages/search/?q=甲公司",
+        "/admin/choose-page/search/?q=甲公司",
+        "/admin/choose-page/",
+    ],
+)
+def test_editor_b_does_not_find_organisation_a(client, setup, url):
+    client.force_login(setup["editor_b"])
+    html = client.get(url, follow=True).content.decode()
+    assert "甲公司未发布草稿" not in html  # a published public page may be linked by anyone
+
+
+def test_editor_a_works_in_their_own_organisation(client, setup):
+    client.force_login(setup["editor_a"])
+    assert client.get(f"/admin/pages/{setup['draft'].pk}/edit/").status_code == 200
+    assert client.get(f"/admin/pages/{setup['org'].pk}/").status_code == 200
+    html = client.get("/admin/pages/search/?q=甲公司").content.decode()
+    assert "甲公司未发布草稿" in html
+
+
+def test_editors_submit_and_moderators_publish(client, setup, admin_client):
+    from tests.disclosure.test_publishing import edit_data
+
+    client.force_login(setup["editor_a"])
+    draft = setup["draft"]
+    data = edit_data(draft, title="提交审核的事项")
+    data.pop("action-publish")
+    data["action-submit"] = "submit"
+    response = client.post(f"/admin/pages/{draft.pk}/edit/", data)
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert not draft.live
+    state = draft.current_workflow_state
+    assert state is not None and state.workflow.name == "两新工委审核"
+    # Publishing directly is not offered to the editor.
+    data = edit_data(draft, title="想直接发布")
+    response = client.post(f"/admin/pages/{draft.pk}/edit/", data)
+    draft.refresh_from_db()
+    assert not draft.live
