@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -13,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from disclosure import admin_views
 from disclosure.demo import add_demo_arguments, load_disclosure_demo
 from disclosure.documents import guard_document
-from disclosure.models import Category, DisclosureIndexPage, DisclosurePage
+from disclosure.models import Category, DisclosureIndexPage, DisclosurePage, Membership
 from disclosure.queries import for_listing, key_figures, readable_disclosures
 from home.caching import cached_snapshot
 from home.sections import PortalSection
@@ -51,8 +52,37 @@ def register_withdraw_url():
             "disclosures/<int:page_id>/withdraw/",
             admin_views.withdraw,
             name="disclosure_withdraw",
-        )
+        ),
+        path("members/import/", admin_views.import_members, name="disclosure_import_members"),
     ]
+
+
+class ImportMembersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.importable_organizations(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMembersMenuItem(
+        gettext_lazy("Import members"),
+        reverse("disclosure_import_members"),
+        icon_name="group",
+        order=900,
+    )
+
+
+class MembershipViewSet(SnippetViewSet):
+    model = Membership
+    icon = "group"
+    menu_label = gettext_lazy("Memberships")
+    list_display = ["user", "organization", "role", "created_at"]
+    list_filter = ["role", "organization"]
+    search_fields = ["user__username", "user__first_name"]
+    search_backend_name = None  # plain database lookups on the user
+
+
+register_snippet(MembershipViewSet)
 
 
 @hooks.register("register_page_header_buttons")
