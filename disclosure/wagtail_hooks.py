@@ -15,6 +15,7 @@ from disclosure import admin_views
 from disclosure.demo import add_demo_arguments, load_disclosure_demo
 from disclosure.documents import guard_document
 from disclosure.models import Category, DisclosureIndexPage, DisclosurePage, Membership
+from disclosure.panels import ReturnedForChangesPanel
 from disclosure.queries import for_listing, key_figures, readable_disclosures
 from home.caching import cached_snapshot
 from home.sections import PortalSection
@@ -159,3 +160,8 @@ def key_figures_section(request):
 hooks.register("before_serve_document", guard_document)
 hooks.register("register_demo_arguments", add_demo_arguments)
 hooks.register("register_demo_content", load_disclosure_demo, order=10)
+
+
+@hooks.register("construct_homepage_panels")
+def add_returned_panel(request, panels):
+    panels.append(ReturnedForChangesPanel(request))

@@ -22,7 +22,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(settings, tmp_path, home_page):
-    settings.MEDIA_ROOT = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.VAR_DIR = tmp_path / "var"
     call_command("load_demo", stdout=io.StringIO())
 
 
@@ -65,3 +66,27 @@ def test_synthetic_disclosures_top_up_to_the_target(demo):
     assert len(set(numbers)) == 400
     call_command("load_demo", disclosures=400, stdout=out)
     assert DisclosurePage.objects.count() == 400
+
+
+def test_demo_has_one_login_per_role_that_works(client, demo, settings, tmp_path):
+    from django.contrib.auth import get_user_model
+
+    from home.logins import stored_logins
+
+    logins = stored_logins()
+    assert {"moderator", "editor", "party_member", "employee"} <= set(logins)
+    out = io.StringIO()
+    call_command("show_logins", stdout=out)
+    for login in logins.values():
+        assert login["username"] in out.getvalue()
+        user = get_user_model().objects.get(username=login["username"])
+        assert user.check_password(login["password"])
+    party_only = DisclosurePage.objects.filter(
+        organization__slug="nan-hu-jian-she", audience=Audience.PARTY
+    ).first()
+    assert party_only is not None
+    employee = get_user_model().objects.get(username=logins["employee"]["username"])
+    client.force_login(employee)
+    assert client.get(party_only.url).status_code == 403
+    client.force_login(get_user_model().objects.get(username=logins["party_member"]["username"]))
+    assert client.get(party_only.url).status_code == 200

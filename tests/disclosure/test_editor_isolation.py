@@ -87,3 +87,44 @@ def test_editors_submit_and_moderators_publish(client, setup, admin_client):
     response = client.post(f"/admin/pages/{draft.pk}/edit/", data)
     draft.refresh_from_db()
     assert not draft.live
+
+
+def test_moderator_rejects_with_a_comment_and_the_editor_sees_it(client, setup, django_user_model):
+    from disclosure.access import moderators_group
+    from tests.disclosure.test_publishing import edit_data
+
+    moderator = django_user_model.objects.create_user("moderator", password="x")
+    moderator.groups.add(moderators_group())
+    draft = setup["draft"]
+    client.force_login(setup["editor_a"])
+    data = edit_data(draft, title="待审核的事项")
+    data.pop("action-publish")
+    data["action-submit"] = "submit"
+    client.post(f"/admin/pages/{draft.pk}/edit/", data)
+    client.force_login(moderator)
+    assert "待审核的事项" in client.get("/admin/").content.decode()  # awaiting review
+    state = draft.current_workflow_state.current_task_state
+    response = client.post(
+        f"/admin/pages/workflow/action/{draft.pk}/reject/{state.pk}/",
+        {"comment": "请补充会议记录。"},
+    )
+    assert response.status_code in (200, 302)
+    client.force_login(setup["editor_a"])
+    html = client.get("/admin/").content.decode()
+    assert "退回修改" in html and "请补充会议记录。" in html
+    client.force_login(setup["editor_b"])
+    assert "请补充会议记录。" not in client.get("/admin/").content.decode()
+
+
+def test_moderators_publish_directly(client, setup, django_user_model):
+    from disclosure.access import moderators_group
+    from tests.disclosure.test_publishing import edit_data
+
+    moderator = django_user_model.objects.create_user("moderator", password="x")
+    moderator.groups.add(moderators_group())
+    client.force_login(moderator)
+    draft = setup["draft"]
+    response = client.post(f"/admin/pages/{draft.pk}/edit/", edit_data(draft, title="直接发布"))
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.live and draft.index_number

@@ -159,3 +159,26 @@ def test_moderators_may_delete_through_the_bulk_action(admin_client, make_disclo
     page = make_disclosure()
     admin_client.post(f"/admin/bulk/wagtailcore/page/delete/?id={page.pk}", {})
     assert not DisclosurePage.objects.filter(pk=page.pk).exists()
+
+
+def test_scheduled_publishing_gives_the_index_number_when_it_goes_live(make_disclosure):
+    import datetime
+
+    from django.core.management import call_command
+    from django.utils import timezone
+    from wagtail.models import Revision
+
+    page = make_disclosure(live=False)
+    page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert not page.live and page.index_number is None
+    # An hour passes: the scheduled time is now behind us.
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision = Revision.objects.get(object_id=str(page.pk), approved_go_live_at__isnull=False)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save()
+    call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert page.live and page.index_number
