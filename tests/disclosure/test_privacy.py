@@ -184,3 +184,41 @@ def test_membership_changes_follow_into_groups(world):
     assert list(user.groups.all()) == [access.party_members]
     membership.delete()
     assert not user.groups.exists()
+
+
+def test_a_document_linked_from_a_restricted_body_is_guarded(client, world, make_disclosure):
+    document = get_document_model()(title="正文中链接的文件")
+    document.file.save("linked.pdf", ContentFile(b"%PDF-1.4 linked"), save=True)
+    make_disclosure(
+        title="正文链接文件的党员事项",
+        audience=Audience.PARTY,
+        body=[("document", {"document": document, "title": ""})],
+    )
+    assert client.get(document.url).status_code == 302  # anonymous: log in first
+    client_for(client, world, "employee_a")
+    assert client.get(document.url).status_code == 403
+    client_for(client, world, "party_member_a")
+    assert client.get(document.url).status_code == 200
+
+
+def test_a_document_used_by_no_page_is_only_for_those_who_manage_documents(client, world):
+    document = get_document_model()(title="未使用的文件")
+    document.file.save("unused.pdf", ContentFile(b"%PDF-1.4 unused"), save=True)
+    assert client.get(document.url).status_code == 302
+    client_for(client, world, "moderator")
+    assert client.get(document.url).status_code == 200
+
+
+def test_editors_see_only_their_own_collection(client, world):
+    access_a, access_b = world["org"].access, None
+    from disclosure.models import OrganizationAccess
+
+    access_b = OrganizationAccess.objects.exclude(pk=access_a.pk).get()
+    for access, title in ((access_a, "甲公司文件"), (access_b, "乙商会文件")):
+        document = get_document_model()(title=title, collection=access.collection)
+        document.file.save(f"{access.pk}.pdf", ContentFile(b"%PDF-1.4"), save=True)
+    client_for(client, world, "editor_a")
+    html = client.get("/admin/documents/").content.decode()
+    assert "甲公司文件" in html and "乙商会文件" not in html
+    html = client.get("/admin/documents/chooser/").content.decode()
+    assert "乙商会文件" not in html
