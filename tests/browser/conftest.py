@@ -6,6 +6,7 @@ Without /usr/bin/chromium the tests skip with the reason, unless REQUIRE_BROWSER
 failure.
 """
 
+import json
 import os
 import shutil
 import socket
@@ -66,6 +67,12 @@ def server_env(tmp):
     return env
 
 
+class SiteURL(str):
+    """The site's base URL, which also knows where its demo logins were written."""
+
+    var_dir: Path
+
+
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory):
     """Base URL of a gunicorn-served site with the demo content."""
@@ -86,7 +93,8 @@ def live_site(tmp_path_factory):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    base_url = f"http://127.0.0.1:{port}"
+    base_url = SiteURL(f"http://127.0.0.1:{port}")
+    base_url.var_dir = tmp / "var"
     deadline = time.monotonic() + 30
     while True:
         try:
@@ -152,6 +160,16 @@ def axe_violations(page):
         + "; ".join(node["target"][0] for node in violation["nodes"][:5])
         for violation in results.response["violations"]
     ]
+
+
+def demo_login(page, live_site, role):
+    """Log in through the site's own form as one of the demo accounts."""
+    login = json.loads((live_site.var_dir / "demo-logins.json").read_text())[role]
+    page.goto(live_site + "/accounts/login/")
+    page.get_by_label("用户名").fill(login["username"])
+    page.get_by_label("密码").fill(login["password"])
+    page.get_by_role("button", name="登录").click()
+    page.wait_for_load_state()
 
 
 def check_page(page, url, name):
