@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.api import api_router
+from home.search.views import search
 from home.sitemaps import PublicSitemap
 from home.views import serve_public_media
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("home.account_urls")),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("search/", search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}),
     path("api/v2/", api_router.urls),
     path("", include("disclosure.urls")),

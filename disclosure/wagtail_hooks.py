@@ -157,6 +157,17 @@ def key_figures_section(request):
     )
 
 
+@hooks.register("search_exact_match")
+def disclosure_by_index_number(request, query):
+    """A search for exactly a 索引号 opens that disclosure, if the visitor may read it."""
+    page = (
+        readable_disclosures(request.user, include_withdrawn=True)
+        .filter(index_number=query.strip().upper())
+        .first()
+    )
+    return page.url if page else None
+
+
 hooks.register("before_serve_document", guard_document)
 hooks.register("register_demo_arguments", add_demo_arguments)
 hooks.register("register_demo_content", load_disclosure_demo, order=10)

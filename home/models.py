@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.search.fields import chinese
 from home.sections import portal_sections
 from home.slugs import needs_pinyin, pinyin_slug
 
@@ -64,6 +65,18 @@ class SitePage(PinyinSlugMixin, Page):
     class Meta:
         abstract = True
 
+    def search_meta(self):
+        """What a search result shows under the title: type, organisation, date."""
+        return {
+            "type": self._meta.verbose_name,
+            "organization": "",
+            "date": self.last_published_at,
+        }
+
+    def search_snippet_text(self):
+        """Plain text a search result quotes around the matched words."""
+        return getattr(self, "intro", "") or self.search_description
+
 
 class HomePage(SitePage):
     """The portal: latest public disclosures, this month's programme, courses and key figures."""
@@ -95,7 +108,9 @@ class StandardPage(SitePage):
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = chinese(
+        [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    )
     subpage_types = ["home.StandardPage"]
 
     class Meta:

@@ -1,10 +1,18 @@
 """Shared fixtures. The home page and default site come from home's data migration."""
 
+import datetime
 import os
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 from wagtail.models import Site
+
+from tests.factories import (
+    DisclosureIndexPageFactory,
+    DisclosurePageFactory,
+    OrganizationPageFactory,
+)
 
 
 def pytest_sessionfinish(session, exitstatus):
@@ -43,3 +51,35 @@ def admin_user(django_user_model):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def index_page(home_page):
+    return DisclosureIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def org(index_page):
+    return OrganizationPageFactory(parent=index_page, title="南湖甲科技有限公司", slug="jia")
+
+
+@pytest.fixture
+def other_org(index_page):
+    return OrganizationPageFactory(
+        parent=index_page, title="南湖乙商会", slug="yi", org_type="social"
+    )
+
+
+@pytest.fixture
+def make_disclosure(org):
+    """Create a live disclosure; ``published_on`` backdates its first publication."""
+
+    def make(parent=None, published_on=None, **fields):
+        if published_on is not None:
+            moment = timezone.make_aware(datetime.datetime.combine(published_on, datetime.time(9)))
+            fields.update(
+                published_on=published_on, first_published_at=moment, last_published_at=moment
+            )
+        return DisclosurePageFactory(parent=parent or org, **fields)
+
+    return make

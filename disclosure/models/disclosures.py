@@ -26,6 +26,7 @@ from disclosure.serializers import (
 )
 from home.blocks import BaseStreamBlock
 from home.models import SitePage
+from home.search.fields import chinese
 
 # Notices to employees must stay up at least this long (公示期).
 MIN_ENTERPRISE_DISPLAY_DAYS = 15
@@ -181,17 +182,24 @@ class DisclosurePage(SitePage):
         ),
     ]
 
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.SearchField("index_number"),
-        index.SearchField("document_number"),
-        index.FilterField("kind"),
-        index.FilterField("audience"),
-        index.FilterField("published_on"),
-        index.FilterField("withdrawn_at"),
-    ]
+    search_fields = chinese(
+        [
+            *Page.search_fields,
+            index.SearchField("summary"),
+            index.SearchField("body"),
+            index.SearchField("index_number"),
+            index.SearchField("document_number"),
+            # Methods, not RelatedFields: a related field called "title" would be indexed as
+            # this page's title and rank every item of an organisation as a title match.
+            index.SearchField("attachment_titles"),
+            index.SearchField("organization_name"),
+            index.SearchField("category_name"),
+            index.FilterField("kind"),
+            index.FilterField("audience"),
+            index.FilterField("published_on"),
+            index.FilterField("withdrawn_at"),
+        ]
+    )
 
     api_fields = [
         APIField("kind"),
@@ -290,6 +298,26 @@ class DisclosurePage(SitePage):
         return page
 
     # --- reading ----------------------------------------------------------------------------
+
+    def search_meta(self):
+        return {
+            "type": self.get_kind_display(),
+            "organization": self.organization.title if self.organization_id else "",
+            "date": self.published_on,
+            "index_number": self.index_number,
+        }
+
+    def search_snippet_text(self):
+        return self.summary
+
+    def attachment_titles(self):
+        return " ".join(a.display_title for a in self.attachments.select_related("document"))
+
+    def organization_name(self):
+        return self.organization.title if self.organization_id else ""
+
+    def category_name(self):
+        return self.category.name if self.category_id else ""
 
     @property
     def is_withdrawn(self):

@@ -20,6 +20,7 @@ from disclosure.queries import PER_PAGE, for_listing, readable_disclosures
 from disclosure.validators import validate_credit_code
 from home.models import SitePage, TypedChildRouteMixin
 from home.pagination import CachedCountPaginator
+from home.search.fields import chinese
 
 # Routes of the index and organisation pages; no organisation may take these as its slug.
 RESERVED_SLUGS = {"feed"}
@@ -127,13 +128,15 @@ class OrganizationPage(RoutablePageMixin, TypedChildRouteMixin, SitePage):
             heading=_("Model branch (示范标杆)"),
         ),
     ]
-    search_fields = [
-        *SitePage.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("credit_code"),
-        index.SearchField("branch_name"),
-        index.FilterField("org_type"),
-    ]
+    search_fields = chinese(
+        [
+            *SitePage.search_fields,
+            index.SearchField("intro"),
+            index.SearchField("credit_code"),
+            index.SearchField("branch_name"),
+            index.FilterField("org_type"),
+        ]
+    )
     api_fields = [
         APIField("org_type"),
         APIField("credit_code"),

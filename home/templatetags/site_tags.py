@@ -25,3 +25,8 @@ def breadcrumbs(context, page):
     """The path from the home page down to ``page``, public ancestors only."""
     nav = navigation(context["request"], page)
     return {"ancestors": nav["ancestors"], "page": page, "root": nav.get("root")}
+
+
+@register.filter
+def verbose_name_plural(model):
+    return model._meta.verbose_name_plural
