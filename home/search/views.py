@@ -73,17 +73,20 @@ def snippet(text, words):
 
 
 class TitleFirstResults:
-    """Pages whose title matches, then the pages that match only elsewhere, as one sequence.
+    """Pages whose title matches, then the pages that match only elsewhere; newest first in each.
 
     The database backends rank with one BM25 over all columns, so a long body can outrank a
-    title; readers expect title matches first.
+    title, and computing that rank costs about 100 ms at 10,000 disclosures against 3 ms for
+    matching alone. Readers expect title matches first, then what is recent.
     """
 
     def __init__(self, query, pages):
         backend = get_search_backend()
-        self.titles = backend.search(query, pages, fields=["title"], operator="and")
+        pages = pages.order_by("-first_published_at")
+        options = {"operator": "and", "order_by_relevance": False}
+        self.titles = backend.search(query, pages, fields=["title"], **options)
         title_ids = [page.pk for page in self.titles[:MAX_TITLE_MATCHES]]
-        self.rest = backend.search(query, pages.exclude(pk__in=title_ids), operator="and")
+        self.rest = backend.search(query, pages.exclude(pk__in=title_ids), **options)
 
     def count(self):
         return min(self.titles.count(), MAX_TITLE_MATCHES) + self.rest.count()
