@@ -26,7 +26,7 @@ install: $(VENV)/.runtime
 
 install-dev: $(VENV)/.dev
 
-migrate: install
+migrate: install-dev
 	$(MANAGE) migrate --noinput -v 0
 
 demo: migrate

@@ -31,7 +31,11 @@ def navigation(request, page=None):
     )
     result = {
         "menu": [p for p in pages if p.depth == root.depth + 1 and p.show_in_menus],
-        "ancestors": [p for p in pages if page is not None and page.path.startswith(p.path)],
+        "ancestors": [
+            p
+            for p in pages
+            if page is not None and p.path != page.path and page.path.startswith(p.path)
+        ],
         "root": root,
     }
     request._site_navigation = result

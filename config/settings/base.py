@@ -20,6 +20,8 @@ DEMO_ENABLED = False
 INSTALLED_APPS = [
     "home",
     "disclosure",
+    "integrity",
+    "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -196,6 +198,15 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search.backend"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = False  # its inline style attribute would break the CSP
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "wagtailmedia.Media",
+    "VIDEO_EXTENSIONS": ["mp4", "webm", "ogv", "m4v"],
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "wav"],
+}
+# Films: uploads pass through Django in one request. Behind nginx set client_max_body_size to at
+# least this (README, "Films"); larger files are refused there with 413.
+FILM_MAX_UPLOAD_MB = env_int("FILM_MAX_UPLOAD_MB", 500)
 
 LOGGING = {
     "version": 1,

@@ -80,3 +80,10 @@ def test_home_page_query_count_is_small(client, home_page, django_assert_max_num
     client.get("/")  # warm the site-root cache
     with django_assert_max_num_queries(12):
         assert client.get("/").status_code == 200
+
+
+def test_breadcrumbs_do_not_repeat_the_current_page(client, home_page):
+    page = StandardPageFactory(parent=home_page, title="公开指南", slug="guide", show_in_menus=True)
+    html = client.get(page.url).content.decode()
+    crumbs = html.split('class="breadcrumbs')[1].split("</nav>")[0]
+    assert crumbs.count("公开指南") == 1

@@ -1,0 +1,362 @@
+"""The monthly integrity programme (一月一课一片一实践) and the branches' practice reports."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.search import index
+
+from home.models import SitePage
+from home.query import exclude_private
+from home.search.fields import chinese
+
+
+class PracticeKind(models.TextChoices):
+    VISIT = "visit", _("Visit to an education base (参观教育基地)")
+    SEMINAR = "seminar", _("Seminar (专题研讨)")
+    PLEDGE = "pledge", _("Integrity pledge (廉洁承诺)")
+    VOLUNTEER = "volunteer", _("Volunteer service (志愿服务)")
+    OTHER = "other", _("Other (其他)")
+
+
+class IntegrityIndexPage(RoutablePageMixin, SitePage):
+    """/integrity/: this month's programme first, then the archive by year."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*SitePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["integrity.MonthlyProgramPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("integrity programme index")
+        verbose_name_plural = _("integrity programme indexes")
+
+    def programmes(self):
+        return exclude_private(MonthlyProgramPage.objects.child_of(self).live()).order_by("-month")
+
+    @path("")
+    def overview(self, request):
+        from integrity.participation import participation_by_month
+
+        programmes = list(self.programmes())
+        today = timezone.localdate()
+        this_month = today.replace(day=1)
+        current = next((p for p in programmes if p.month == this_month), None)
+        latest = current or next((p for p in programmes if p.month <= this_month), None)
+        rates = participation_by_month([p.pk for p in programmes])
+        years = {}
+        for programme in programmes:
+            programme.participation = rates.get(programme.pk)
+            years.setdefault(programme.month.year, []).append(programme)
+        return self.render(
+            request,
+            context_overrides={
+                "current": latest,
+                "current_is_this_month": current is not None,
+                "years": sorted(years.items(), reverse=True),
+            },
+        )
+
+
+class MonthlyProgramPage(RoutablePageMixin, SitePage):
+    """One month's programme: exactly one lesson (课), one film (片) and one practice (实践)."""
+
+    month = models.DateField(
+        _("month"),
+        unique=True,
+        help_text=_("Any day of the month; it is stored as the first day."),
+        error_messages={"unique": _("There is already a programme for this month.")},
+    )
+    theme = models.CharField(_("theme"), max_length=120, blank=True)
+
+    lesson_title = models.CharField(_("lesson title"), max_length=120, blank=True)
+    lesson_speaker = models.CharField(_("speaker"), max_length=60, blank=True)
+    lesson_text = RichTextField(_("lesson text"), blank=True)
+    lesson_slides = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("slides"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    film_title = models.CharField(_("film title"), max_length=120, blank=True)
+    film_video = models.ForeignKey(
+        "wagtailmedia.Media",
+        verbose_name=_("video file"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    film_url = models.URLField(
+        _("or a video address"),
+        blank=True,
+        help_text=_("A video file address (.mp4, .webm) on this network, if no file is uploaded."),
+    )
+    film_minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), null=True, blank=True)
+    film_synopsis = models.TextField(_("synopsis"), blank=True)
+    film_poster = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("poster"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    film_subtitles = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("subtitles (WebVTT)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    practice_title = models.CharField(_("practice title"), max_length=120, blank=True)
+    practice_kind = models.CharField(
+        _("kind of practice"), max_length=20, choices=PracticeKind.choices, blank=True
+    )
+    practice_guidance = RichTextField(_("guidance"), blank=True)
+    practice_start = models.DateField(_("from"), null=True, blank=True)
+    practice_end = models.DateField(_("to"), null=True, blank=True)
+
+    content_panels = [
+        *SitePage.content_panels,
+        FieldRowPanel([FieldPanel("month"), FieldPanel("theme")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("lesson_title"), FieldPanel("lesson_speaker")]),
+                FieldPanel("lesson_text"),
+                FieldPanel("lesson_slides"),
+            ],
+            heading=_("Lesson (课)"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("film_title"), FieldPanel("film_minutes")]),
+                FieldPanel("film_video"),
+                FieldPanel("film_url"),
+                FieldPanel("film_poster"),
+                FieldPanel("film_synopsis"),
+                FieldPanel("film_subtitles"),
+            ],
+            heading=_("Film (片)"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("practice_title"), FieldPanel("practice_kind")]),
+                FieldPanel("practice_guidance"),
+                FieldRowPanel([FieldPanel("practice_start"), FieldPanel("practice_end")]),
+            ],
+            heading=_("Practice (实践)"),
+        ),
+    ]
+    search_fields = chinese(
+        [
+            *SitePage.search_fields,
+            *(
+                index.SearchField(name)
+                for name in (
+                    "theme",
+                    "lesson_title",
+                    "lesson_text",
+                    "film_title",
+                    "film_synopsis",
+                    "practice_title",
+                    "practice_guidance",
+                )
+            ),
+        ]
+    )
+    parent_page_types = ["integrity.IntegrityIndexPage"]
+    subpage_types = []
+
+    REQUIRED_TO_PUBLISH = {
+        "lesson_title": _("the lesson's title"),
+        "lesson_speaker": _("the speaker"),
+        "lesson_text": _("the lesson's text"),
+        "film_title": _("the film's title"),
+        "film_minutes": _("the film's duration"),
+        "film_synopsis": _("the synopsis"),
+        "film_poster": _("the poster"),
+        "practice_title": _("the practice's title"),
+        "practice_kind": _("the kind of practice"),
+        "practice_guidance": _("the guidance"),
+        "practice_start": _("the first day of the practice"),
+        "practice_end": _("the last day of the practice"),
+    }
+
+    class Meta:
+        verbose_name = _("monthly programme")
+        verbose_name_plural = _("monthly programmes")
+
+    def __str__(self):
+        return self.title
+
+    def _set_core_field_defaults(self):
+        super()._set_core_field_defaults()
+        # The address is the month, /integrity/2026-10/, whatever the title or slug typed.
+        if self.month:
+            self.month = self.month.replace(day=1)
+            self.slug = self.month.strftime("%Y-%m")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.practice_start and self.practice_end and self.practice_end < self.practice_start:
+            errors["practice_end"] = _("The practice cannot end before it starts.")
+        if self.live:
+            for name, label in self.REQUIRED_TO_PUBLISH.items():
+                if not getattr(self, name):
+                    errors.setdefault(
+                        name, _("Needed before publishing: %(what)s.") % {"what": label}
+                    )
+            if not self.film_video_id and not self.film_url:
+                errors["film_video"] = _("Needed before publishing: a video file or address.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def film_source(self):
+        if self.film_video_id:
+            return self.film_video.url
+        return self.film_url
+
+    @path("")
+    def programme(self, request):
+        from integrity.participation import participation_for, status_by_organization
+        from integrity.views import REVIEW_PERMISSION, editable_organizations
+
+        context = {"participation": participation_for(self)}
+        user = request.user
+        if user.is_authenticated:
+            if user.has_perm(REVIEW_PERMISSION):
+                context["statuses"] = status_by_organization(self)
+            context["own_reports"] = [
+                (org, self.reports.filter(organization=org).first())
+                for org in editable_organizations(user)
+            ]
+        return self.render(request, context_overrides=context)
+
+    @path("report/")
+    def report(self, request):
+        from integrity.views import report_form
+
+        return report_form(request, self)
+
+    @path("participation/")
+    def participation_csv(self, request):
+        from integrity.views import participation_csv
+
+        return participation_csv(request, self)
+
+
+class ReportStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    APPROVED = "approved", _("Approved")
+    RETURNED = "returned", _("Returned for changes")
+
+
+class PracticeReport(models.Model):
+    """An organisation's account of carrying out a month's practice, reviewed by the committee."""
+
+    organization = models.ForeignKey(
+        "disclosure.OrganizationPage",
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="practice_reports",
+    )
+    program = models.ForeignKey(
+        MonthlyProgramPage,
+        verbose_name=_("monthly programme"),
+        on_delete=models.CASCADE,
+        related_name="reports",
+    )
+    held_on = models.DateField(_("held on"))
+    held_on_note = models.CharField(
+        _("why outside the dates"),
+        max_length=200,
+        blank=True,
+        help_text=_("Needed when the practice was held outside the month's dates."),
+    )
+    attendance = models.PositiveIntegerField(_("attendance"))
+    attendee_names = models.TextField(_("names of those present"), blank=True)
+    summary = models.TextField(_("summary"), max_length=2000)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.SUBMITTED
+    )
+    reviewer_comment = models.TextField(_("reviewer's comment"), blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("organization", read_only=True),
+        FieldPanel("program", read_only=True),
+        FieldRowPanel(
+            [FieldPanel("held_on", read_only=True), FieldPanel("attendance", read_only=True)]
+        ),
+        FieldPanel("summary", read_only=True),
+        FieldPanel("status"),
+        FieldPanel("reviewer_comment"),
+    ]
+
+    class Meta:
+        verbose_name = _("practice report")
+        verbose_name_plural = _("practice reports")
+        ordering = ["-submitted_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "program"], name="one_report_per_organisation_and_month"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organization} · {self.program}"
+
+    def clean(self):
+        super().clean()
+        program = self.program if self.program_id else None
+        if program and program.practice_start and program.practice_end and self.held_on:
+            outside = not (program.practice_start <= self.held_on <= program.practice_end)
+            if outside and not self.held_on_note.strip():
+                raise ValidationError(
+                    {
+                        "held_on_note": _(
+                            "The practice ran from %(start)s to %(end)s: say why it was held on "
+                            "another day."
+                        )
+                        % {"start": program.practice_start, "end": program.practice_end}
+                    }
+                )
+        if self.status == ReportStatus.RETURNED and not self.reviewer_comment.strip():
+            raise ValidationError(
+                {"reviewer_comment": _("Say what should change when returning a report.")}
+            )
+
+
+class ReportPhoto(models.Model):
+    """A photo of the practice, stored as a Wagtail image in the organisation's collection."""
+
+    report = models.ForeignKey(PracticeReport, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self):
+        return self.image.title

@@ -1,0 +1,54 @@
+"""Admin and portal integration of the integrity programme."""
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.query import exclude_private
+from home.sections import PortalSection
+from integrity.demo import load_integrity_demo
+from integrity.models import MonthlyProgramPage, PracticeReport
+
+
+class PracticeReportViewSet(SnippetViewSet):
+    """Moderators approve a report or return it with a comment."""
+
+    model = PracticeReport
+    icon = "tick-inverse"
+    menu_label = gettext_lazy("Practice reports")
+    list_display = ["organization", "program", "status", "held_on", "submitted_at"]
+    list_filter = ["status", "program"]
+
+
+register_snippet(PracticeReportViewSet)
+
+
+@hooks.register("after_edit_snippet")
+def record_review(request, instance):
+    if isinstance(instance, PracticeReport):
+        PracticeReport.objects.filter(pk=instance.pk).update(
+            reviewed_by=request.user, reviewed_at=timezone.now()
+        )
+
+
+@hooks.register("register_portal_section")
+def this_month_section(request):
+    this_month = timezone.localdate().replace(day=1)
+    programme = (
+        exclude_private(MonthlyProgramPage.objects.live().filter(month__lte=this_month))
+        .order_by("-month")
+        .first()
+    )
+    if programme is None:
+        return None
+    return PortalSection(
+        key="integrity",
+        template="integrity/portal_programme.html",
+        context={"programme": programme, "is_this_month": programme.month == this_month},
+        more_url=programme.get_parent().url,
+    )
+
+
+hooks.register("register_demo_content", load_integrity_demo, order=20)

@@ -1,0 +1,269 @@
+"""The monthly programme: one lesson, one film, one practice; and the branches' reports."""
+
+import datetime
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from disclosure.access import moderators_group
+from disclosure.models import Membership, Role
+from integrity.models import (
+    IntegrityIndexPage,
+    MonthlyProgramPage,
+    PracticeKind,
+    PracticeReport,
+    ReportStatus,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def png(name="photo.png"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), (200, 10, 10)).save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+@pytest.fixture
+def integrity_index(home_page):
+    index = IntegrityIndexPage(title="清廉教育", slug="integrity")
+    home_page.add_child(instance=index)
+    return index
+
+
+@pytest.fixture
+def poster(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    image = get_image_model()(title="海报")
+    image.file.save("poster.png", png(), save=False)
+    image.width, image.height = 40, 30
+    image.save()
+    return image
+
+
+def complete(month, poster, **fields):
+    values = {
+        "title": f"{month.year}年{month.month}月一课一片一实践",
+        "month": month,
+        "theme": "守住底线",
+        "lesson_title": "廉洁风险点",
+        "lesson_speaker": "李明",
+        "lesson_text": "<p>讲课内容。</p>",
+        "film_title": "一念之差",
+        "film_url": "https://video.example/film.webm",
+        "film_minutes": 28,
+        "film_synopsis": "一个关于回扣的故事。",
+        "film_poster": poster,
+        "practice_title": "廉洁风险自查",
+        "practice_kind": PracticeKind.SEMINAR,
+        "practice_guidance": "<p>请组织开展。</p>",
+        "practice_start": month.replace(day=5),
+        "practice_end": month.replace(day=25),
+    }
+    values.update(fields)
+    return MonthlyProgramPage(**values)
+
+
+@pytest.fixture
+def this_month():
+    return timezone.localdate().replace(day=1)
+
+
+@pytest.fixture
+def programme(integrity_index, poster, this_month):
+    page = complete(this_month, poster)
+    integrity_index.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_month_is_the_address(programme, this_month):
+    assert programme.url == f"/integrity/{this_month:%Y-%m}/"
+
+
+@pytest.mark.parametrize("path", ["/integrity/2026-13/", "/integrity/abc/", "/integrity/2026-1/x/"])
+def test_bad_months_are_404(client, programme, path):
+    assert client.get(path).status_code == 404
+
+
+def test_a_second_programme_for_a_month_is_refused(integrity_index, programme, poster, this_month):
+    duplicate = complete(this_month.replace(day=15), poster, title="重复")
+    with pytest.raises(ValidationError) as error:
+        integrity_index.add_child(instance=duplicate)
+    assert "已有" in str(error.value) or "already" in str(error.value)
+
+
+def test_publishing_needs_all_three_parts(integrity_index, poster):
+    month = datetime.date(2025, 3, 1)
+    draft = complete(month, poster, film_url="", film_poster=None, practice_title="", live=False)
+    integrity_index.add_child(instance=draft)  # a draft may be incomplete
+    with pytest.raises(ValidationError) as error:
+        draft.save_revision().publish()
+    assert {"film_video", "film_poster", "practice_title"} <= set(error.value.message_dict)
+    assert not MonthlyProgramPage.objects.get(pk=draft.pk).live
+
+
+def test_index_shows_this_month_first_or_the_latest(client, integrity_index, poster, this_month):
+    last_month = (this_month - datetime.timedelta(days=1)).replace(day=1)
+    older = complete(last_month, poster, theme="上月主题")
+    integrity_index.add_child(instance=older)
+    older.save_revision().publish()
+    html = client.get("/integrity/").content.decode()
+    assert "上月主题" in html and "本月活动尚未发布" in html
+    current = complete(this_month, poster, theme="本月主题")
+    integrity_index.add_child(instance=current)
+    current.save_revision().publish()
+    response = client.get("/integrity/")
+    assert response.context["current"].pk == current.pk
+    assert "本月活动尚未发布" not in response.content.decode()
+
+
+def test_home_page_shows_this_months_programme(client, programme):
+    assert "廉洁风险自查" in client.get("/").content.decode()
+
+
+def test_film_plays_in_the_page(client, programme):
+    html = client.get(programme.url).content.decode()
+    assert "<video" in html and "controls" in html and "poster=" in html
+    assert 'src="https://video.example/film.webm"' in html
+
+
+@pytest.fixture
+def editor(django_user_model, org):
+    user = django_user_model.objects.create_user("editor", password="x")
+    Membership.objects.create(user=user, organization=org, role=Role.EDITOR)
+    return user
+
+
+def report_data(programme, org, **changes):
+    data = {
+        "organization": org.slug,
+        "held_on": (programme.practice_start + datetime.timedelta(days=2)).isoformat(),
+        "held_on_note": "",
+        "attendance": "18",
+        "attendee_names": "",
+        "summary": "组织党员开展廉洁风险自查。",
+    }
+    data.update(changes)
+    return data
+
+
+def test_report_needs_login_and_an_editor(client, programme, django_user_model, org):
+    url = programme.url + "report/"
+    assert client.get(url).status_code == 302
+    reader = django_user_model.objects.create_user("reader", password="x")
+    Membership.objects.create(user=reader, organization=org, role=Role.EMPLOYEE)
+    client.force_login(reader)
+    assert client.get(url).status_code == 403
+
+
+def test_editor_files_a_report_with_photos(client, programme, editor, org, poster):
+    client.force_login(editor)
+    data = report_data(programme, org, photos=[png("a.png"), png("b.png")])
+    response = client.post(programme.url + "report/", data)
+    assert response.status_code == 302
+    report = PracticeReport.objects.get()
+    assert (report.organization, report.status, report.attendance) == (org, "submitted", 18)
+    assert report.photos.count() == 2
+    assert report.photos.first().image.collection == org.access.collection
+
+
+def test_a_second_report_is_refused_and_nothing_is_overwritten(client, programme, editor, org):
+    client.force_login(editor)
+    client.post(programme.url + "report/", report_data(programme, org))
+    response = client.post(
+        programme.url + "report/", report_data(programme, org, summary="改写的内容")
+    )
+    assert "已经报送" in response.content.decode()
+    assert PracticeReport.objects.get().summary == "组织党员开展廉洁风险自查。"
+
+
+def test_a_report_for_another_organisation_is_403(client, programme, editor, other_org):
+    client.force_login(editor)
+    response = client.post(programme.url + "report/", report_data(programme, other_org))
+    assert response.status_code == 403
+    assert not PracticeReport.objects.exists()
+
+
+def test_held_outside_the_window_needs_an_explanation(client, programme, editor, org):
+    client.force_login(editor)
+    late = (programme.practice_end + datetime.timedelta(days=3)).isoformat()
+    response = client.post(programme.url + "report/", report_data(programme, org, held_on=late))
+    assert response.status_code == 200 and not PracticeReport.objects.exists()
+    assert "说明" in response.content.decode()
+    response = client.post(
+        programme.url + "report/",
+        report_data(programme, org, held_on=late, held_on_note="因防汛推迟"),
+    )
+    assert response.status_code == 302
+
+
+def test_files_that_are_not_images_are_refused(client, programme, editor, org):
+    client.force_login(editor)
+    fake = SimpleUploadedFile("report.png", b"not an image", content_type="image/png")
+    response = client.post(programme.url + "report/", report_data(programme, org, photos=[fake]))
+    assert response.status_code == 200
+    assert "report.png" in response.content.decode()
+    assert not PracticeReport.objects.exists()
+
+
+def test_returned_report_is_corrected_and_resubmitted(client, programme, editor, org):
+    client.force_login(editor)
+    client.post(programme.url + "report/", report_data(programme, org))
+    PracticeReport.objects.update(status=ReportStatus.RETURNED, reviewer_comment="请补充照片。")
+    html = client.get(programme.url).content.decode()
+    assert "请补充照片。" in html
+    response = client.post(
+        programme.url + "report/", report_data(programme, org, summary="补充后的报告")
+    )
+    assert response.status_code == 302
+    report = PracticeReport.objects.get()
+    assert (report.status, report.summary) == (ReportStatus.SUBMITTED, "补充后的报告")
+
+
+@pytest.fixture
+def moderator(django_user_model):
+    user = django_user_model.objects.create_user("moderator", password="x")
+    user.groups.add(moderators_group())
+    from integrity.signals import grant_moderators
+
+    grant_moderators()
+    return user
+
+
+def test_participation_figures_and_export(client, programme, editor, org, other_org, moderator):
+    client.force_login(editor)
+    client.post(programme.url + "report/", report_data(programme, org))
+    client.logout()
+    html = client.get(programme.url).content.decode()
+    assert "参与率 50.0%" in html  # 1 of 2 organisations, the public sees the rate only
+    assert other_org.title not in html
+    client.force_login(editor)
+    assert client.get(programme.url + "participation/").status_code == 403
+    client.force_login(moderator)
+    html = client.get(programme.url).content.decode()
+    assert other_org.title in html and "未报送" in html
+    response = client.get(programme.url + "participation/")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("单位")
+    assert any(other_org.title in line and "未报送" in line for line in lines)
+
+
+def test_moderator_returns_a_report_in_the_admin(client, programme, editor, org, moderator):
+    client.force_login(editor)
+    client.post(programme.url + "report/", report_data(programme, org))
+    report = PracticeReport.objects.get()
+    client.force_login(moderator)
+    url = f"/admin/snippets/integrity/practicereport/edit/{report.pk}/"
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"status": "returned", "reviewer_comment": ""})
+    assert response.status_code == 200  # a return needs a comment
+    client.post(url, {"status": "returned", "reviewer_comment": "请补充签到表。"})
+    report.refresh_from_db()
+    assert (report.status, report.reviewer_comment) == ("returned", "请补充签到表。")
+    assert report.reviewed_by == moderator
