@@ -203,6 +203,7 @@ WAGTAILMEDIA = {
     "MEDIA_MODEL": "wagtailmedia.Media",
     "VIDEO_EXTENSIONS": ["mp4", "webm", "ogv", "m4v"],
     "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "wav"],
+    "MEDIA_FORM_BASE": "integrity.media_forms.FilmUploadForm",
 }
 # Films: uploads pass through Django in one request. Behind nginx set client_max_body_size to at
 # least this (README, "Films"); larger files are refused there with 413.

@@ -267,3 +267,20 @@ def test_moderator_returns_a_report_in_the_admin(client, programme, editor, org,
     report.refresh_from_db()
     assert (report.status, report.reviewer_comment) == ("returned", "请补充签到表。")
     assert report.reviewed_by == moderator
+
+
+def test_film_uploads_past_the_limit_are_refused_clearly(admin_client, settings, tmp_path):
+    from wagtailmedia.models import get_media_model
+
+    settings.MEDIA_ROOT = tmp_path
+    settings.FILM_MAX_UPLOAD_MB = 1
+    big = SimpleUploadedFile("film.webm", b"\x1a\x45\xdf\xa3" + b"0" * (1024 * 1024 + 10))
+    response = admin_client.post(
+        "/admin/media/video/add/", {"title": "超大影片", "file": big, "collection": 1}
+    )
+    assert response.status_code == 200
+    assert "最多 1 MB" in response.content.decode()
+    assert not get_media_model().objects.filter(title="超大影片").exists()
+    small = SimpleUploadedFile("film.webm", b"\x1a\x45\xdf\xa3" + b"0" * 100)
+    admin_client.post("/admin/media/video/add/", {"title": "小影片", "file": small, "collection": 1})
+    assert get_media_model().objects.filter(title="小影片").exists()
