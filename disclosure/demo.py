@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.documents import get_document_model
-from wagtail.models import Page, Site
+from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -37,6 +37,7 @@ from disclosure.models import (
 )
 from disclosure.pdf import simple_pdf
 from disclosure.validators import CREDIT_CODE_CHARS, credit_code_check_char
+from home.demo import add_section_index
 from home.logins import ensure_login
 from home.progress import Progress
 from home.slugs import pinyin_slug
@@ -436,15 +437,13 @@ def publish_at(page, day):
 def create_catalogue(stdout):
     """The index page, the organisations and about two years of their disclosures."""
     rng = random.Random(SEED)
-    home = Site.objects.get(is_default_site=True).root_page
-    index = DisclosureIndexPage(
-        title="信息公开",
-        slug="disclosures",
-        show_in_menus=True,
-        intro="辖区两新组织向社会公开的党务公开、企务公开信息。按单位、类别和年份筛选，"
+    index = add_section_index(
+        DisclosureIndexPage,
+        "信息公开",
+        "disclosures",
+        "辖区两新组织向社会公开的党务公开、企务公开信息。按单位、类别和年份筛选，"
         "可订阅更新或导出公开目录。",
     )
-    home.add_child(instance=index)
     organizations = make_organizations(index, rng)
     categories = {(c.kind, c.name): c for c in Category.objects.all()}
     today = timezone.localdate()

@@ -116,3 +116,11 @@ def load_home_demo(stdout, options):
     if created:
         stdout.write(_("Portal: home page, site settings and guide pages."))
     return created
+
+
+def add_section_index(model, title, slug, intro):
+    """Create a top-level section page (shown in the main menu) under the site's home page."""
+    home = Site.objects.get(is_default_site=True).root_page
+    index = model(title=title, slug=slug, show_in_menus=True, intro=intro)
+    home.add_child(instance=index)
+    return index

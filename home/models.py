@@ -78,6 +78,19 @@ class SitePage(PinyinSlugMixin, Page):
         return getattr(self, "intro", "") or self.search_description
 
 
+class SectionIndexPage(SitePage):
+    """Base of a top-level section (信息公开, 清廉教育, …): one per site, under the home page."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*SitePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count = 1
+
+    class Meta:
+        abstract = True
+
+
 class HomePage(SitePage):
     """The portal: latest public disclosures, this month's programme, courses and key figures."""
 

@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images import get_image_model
-from wagtail.models import Site
 from wagtailmedia.models import get_media_model
 
 from disclosure.models import Membership, OrganizationPage, Role
+from home.demo import add_section_index
 from integrity.models import (
     IntegrityIndexPage,
     MonthlyProgramPage,
@@ -155,15 +155,13 @@ PROGRAMMES = [
 def load_integrity_demo(stdout, options):
     if IntegrityIndexPage.objects.exists():
         return 0
-    home = Site.objects.get(is_default_site=True).root_page
-    index = IntegrityIndexPage(
-        title="清廉教育",
-        slug="integrity",
-        show_in_menus=True,
-        intro="廉政文化“一月一课一片一实践”：每月一堂廉洁课、一部警示教育片、一项实践活动，"
+    index = add_section_index(
+        IntegrityIndexPage,
+        "清廉教育",
+        "integrity",
+        "廉政文化“一月一课一片一实践”：每月一堂廉洁课、一部警示教育片、一项实践活动，"
         "各两新组织党支部按月开展并报送情况。",
     )
-    home.add_child(instance=index)
     this_month = timezone.localdate().replace(day=1)
     months = []
     month = this_month

@@ -10,7 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from home.models import SitePage
+from home.models import SectionIndexPage, SitePage
 from home.query import exclude_private
 from home.search.fields import chinese
 
@@ -23,15 +23,10 @@ class PracticeKind(models.TextChoices):
     OTHER = "other", _("Other (其他)")
 
 
-class IntegrityIndexPage(RoutablePageMixin, SitePage):
+class IntegrityIndexPage(RoutablePageMixin, SectionIndexPage):
     """/integrity/: this month's programme first, then the archive by year."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*SitePage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["integrity.MonthlyProgramPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("integrity programme index")

@@ -18,7 +18,7 @@ from disclosure.models.choices import OrganizationType
 from disclosure.models.disclosures import DisclosurePage
 from disclosure.queries import PER_PAGE, for_listing, readable_disclosures
 from disclosure.validators import validate_credit_code
-from home.models import SitePage, TypedChildRouteMixin
+from home.models import SectionIndexPage, SitePage, TypedChildRouteMixin
 from home.pagination import CachedCountPaginator
 from home.search.fields import chinese
 
@@ -26,17 +26,11 @@ from home.search.fields import chinese
 RESERVED_SLUGS = {"feed"}
 
 
-class DisclosureIndexPage(RoutablePageMixin, TypedChildRouteMixin, SitePage):
+class DisclosureIndexPage(RoutablePageMixin, TypedChildRouteMixin, SectionIndexPage):
     """/disclosures/: every public disclosure of every organisation, filtered and paged."""
 
     child_page_model = "disclosure.OrganizationPage"
-
-    intro = models.TextField(_("introduction"), blank=True)
-
-    content_panels = [*SitePage.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["disclosure.OrganizationPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = _("disclosure index")

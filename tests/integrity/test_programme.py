@@ -282,5 +282,7 @@ def test_film_uploads_past_the_limit_are_refused_clearly(admin_client, settings,
     assert "最多 1 MB" in response.content.decode()
     assert not get_media_model().objects.filter(title="超大影片").exists()
     small = SimpleUploadedFile("film.webm", b"\x1a\x45\xdf\xa3" + b"0" * 100)
-    admin_client.post("/admin/media/video/add/", {"title": "小影片", "file": small, "collection": 1})
+    admin_client.post(
+        "/admin/media/video/add/", {"title": "小影片", "file": small, "collection": 1}
+    )
     assert get_media_model().objects.filter(title="小影片").exists()
