@@ -14,7 +14,7 @@ def export_columns(request):
     return [
         (_("Index number"), lambda d: d.index_number),
         (_("Title"), lambda d: d.title),
-        (_("Organisation"), lambda d: d.organization.title),
+        (_("Published by"), lambda d: d.organization.title),
         (_("Kind"), lambda d: d.get_kind_display()),
         (_("Category"), lambda d: d.category.name),
         (_("Document number"), lambda d: d.document_number),

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -255,8 +256,8 @@ class MonthlyProgramPage(RoutablePageMixin, SitePage):
 
 
 class ReportStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
-    APPROVED = "approved", _("Approved")
+    SUBMITTED = "submitted", pgettext_lazy("practice report", "Submitted")
+    APPROVED = "approved", pgettext_lazy("practice report", "Approved")
     RETURNED = "returned", _("Returned for changes")
 
 
