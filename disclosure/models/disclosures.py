@@ -156,6 +156,9 @@ class DisclosurePage(SitePage):
     )
 
     base_form_class = DisclosurePageForm
+    # The audience field decides who may read a disclosure; the admin's privacy setting is off
+    # (and a restriction set any other way is put back to the audience, see disclosure.signals).
+    private_page_options = []
     parent_page_types = ["disclosure.OrganizationPage"]
     subpage_types = []
 

@@ -222,3 +222,10 @@ def test_editors_see_only_their_own_collection(client, world):
     assert "甲公司文件" in html and "乙商会文件" not in html
     html = client.get("/admin/documents/chooser/").content.decode()
     assert "乙商会文件" not in html
+
+
+def test_the_admin_privacy_setting_is_off_for_disclosures(admin_client, world):
+    page = world["pages"][Audience.PARTY]
+    response = admin_client.get(f"/admin/pages/{page.pk}/privacy/")
+    assert response.status_code in (200, 404)
+    assert "restriction_type" not in response.content.decode()
