@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "home",
     "disclosure",
     "integrity",
+    "training",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,121 @@
+"""Courses (required 必修 or elective 选修) and their ordered lessons."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtailmedia.blocks import VideoChooserBlock
+
+from home.blocks import BaseStreamBlock
+from home.models import SectionIndexPage, SitePage
+from home.query import exclude_private
+from home.search.fields import chinese
+
+
+class Audience(models.TextChoices):
+    SECRETARIES = "secretaries", _("Branch secretaries (支部书记)")
+    ACTIVISTS = "activists", _("Activists (入党积极分子)")
+    ALL = "all", _("All party members")
+
+
+class CourseIndexPage(SectionIndexPage):
+    """/training/: every course, required ones first."""
+
+    subpage_types = ["training.CoursePage"]
+
+    class Meta:
+        verbose_name = _("course index")
+        verbose_name_plural = _("course indexes")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = courses_for_readers(self)
+        return context
+
+
+def courses_for_readers(index=None):
+    """Live, public courses, required (必修) first, with their cover images."""
+    courses = CoursePage.objects.live()
+    if index is not None:
+        courses = courses.child_of(index)
+    return exclude_private(courses).select_related("cover").order_by("-required", "path")
+
+
+class CoursePage(SitePage):
+    """A course: who it is for, required or elective, its 学时 and its lessons in order."""
+
+    audience = models.CharField(
+        _("for"), max_length=20, choices=Audience.choices, default=Audience.ALL
+    )
+    required = models.BooleanField(_("required (必修)"), default=False)
+    hours = models.DecimalField(_("credit hours (学时)"), max_digits=4, decimal_places=1, default=1)
+    summary = models.TextField(_("summary"), max_length=600, blank=True)
+    cover = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = [
+        *SitePage.content_panels,
+        FieldRowPanel([FieldPanel("audience"), FieldPanel("required"), FieldPanel("hours")]),
+        FieldPanel("summary"),
+        FieldPanel("cover"),
+    ]
+    search_fields = chinese([*SitePage.search_fields, index.SearchField("summary")])
+    parent_page_types = ["training.CourseIndexPage"]
+    subpage_types = ["training.LessonPage"]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    def lessons(self):
+        return exclude_private(LessonPage.objects.child_of(self).live()).order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = self.lessons()
+        return context
+
+    def search_snippet_text(self):
+        return self.summary
+
+
+class LessonBodyBlock(BaseStreamBlock):
+    video = VideoChooserBlock(label=_("Video"), icon="media", template="blocks/video.html")
+    note = blocks.TextBlock(label=_("Key point"), icon="openquote")
+
+
+class LessonPage(SitePage):
+    """One lesson of a course: text, video, documents and images."""
+
+    minutes = models.PositiveSmallIntegerField(_("duration (minutes)"), default=20)
+    body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*SitePage.content_panels, FieldPanel("minutes"), FieldPanel("body")]
+    search_fields = chinese([*SitePage.search_fields, index.SearchField("body")])
+    parent_page_types = ["training.CoursePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        siblings = list(self.get_parent().specific.lessons().only("title", "url_path", "path"))
+        position = next((i for i, p in enumerate(siblings) if p.pk == self.pk), 0)
+        context.update(
+            course=self.get_parent().specific,
+            previous_lesson=siblings[position - 1] if position > 0 else None,
+            next_lesson=siblings[position + 1] if position + 1 < len(siblings) else None,
+            position=position + 1,
+            lesson_count=len(siblings),
+        )
+        return context
