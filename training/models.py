@@ -109,10 +109,11 @@ class LessonPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        siblings = list(self.get_parent().specific.lessons().only("title", "url_path", "path"))
+        course = self.get_parent().specific
+        siblings = list(course.lessons().only("title", "url_path", "path"))
         position = next((i for i, p in enumerate(siblings) if p.pk == self.pk), 0)
         context.update(
-            course=self.get_parent().specific,
+            course=course,
             previous_lesson=siblings[position - 1] if position > 0 else None,
             next_lesson=siblings[position + 1] if position + 1 < len(siblings) else None,
             position=position + 1,
