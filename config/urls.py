@@ -21,6 +21,7 @@ urlpatterns = [
     path("search/", search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublicSitemap}}),
     path("api/v2/", api_router.urls),
+    path("training/", include("training.urls")),
     path("", include("disclosure.urls")),
 ]
 

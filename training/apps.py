@@ -8,3 +8,10 @@ class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = _("Training")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from training import signals
+
+        post_migrate.connect(signals.grant_moderators, sender=self)

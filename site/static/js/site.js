@@ -26,3 +26,10 @@
     });
   }
 })();
+
+/* Buttons that print the page (certificates, posters). */
+(function () {
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();

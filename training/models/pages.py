@@ -1,9 +1,11 @@
 """Courses (required 必修 or elective 选修) and their ordered lessons."""
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtailmedia.blocks import VideoChooserBlock
@@ -17,7 +19,31 @@ from home.search.fields import chinese
 class Audience(models.TextChoices):
     SECRETARIES = "secretaries", _("Branch secretaries (支部书记)")
     ACTIVISTS = "activists", _("Activists (入党积极分子)")
-    ALL = "all", _("All party members")
+    SECRETARIES_AND_ACTIVISTS = "secretaries_activists", _("Branch secretaries and activists")
+    ALL = "all", _("All learners")
+
+
+# Paths under /training/ that belong to the learner's views, never to a course.
+RESERVED_SLUGS = {"my", "certificates", "attempts", "lessons", "courses", "reports"}
+
+
+class Track(models.TextChoices):
+    """What a learner is trained as; it decides which required courses apply to them."""
+
+    SECRETARY = "secretary", _("Branch secretary (支部书记)")
+    ACTIVIST = "activist", _("Activist (入党积极分子)")
+    MEMBER = "member", _("Party member (党员)")
+    OTHER = "other", _("Other learner")
+
+
+def audiences_for(track):
+    """The course audiences that include a learner on ``track``."""
+    audiences = {Audience.ALL}
+    if track == Track.SECRETARY:
+        audiences |= {Audience.SECRETARIES, Audience.SECRETARIES_AND_ACTIVISTS}
+    elif track == Track.ACTIVIST:
+        audiences |= {Audience.ACTIVISTS, Audience.SECRETARIES_AND_ACTIVISTS}
+    return audiences
 
 
 class CourseIndexPage(SectionIndexPage):
@@ -47,7 +73,7 @@ class CoursePage(SitePage):
     """A course: who it is for, required or elective, its 学时 and its lessons in order."""
 
     audience = models.CharField(
-        _("for"), max_length=20, choices=Audience.choices, default=Audience.ALL
+        _("for"), max_length=24, choices=Audience.choices, default=Audience.ALL
     )
     required = models.BooleanField(_("required (必修)"), default=False)
     hours = models.DecimalField(_("credit hours (学时)"), max_digits=4, decimal_places=1, default=1)
@@ -60,12 +86,50 @@ class CoursePage(SitePage):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    due_days = models.PositiveSmallIntegerField(
+        _("days to complete"),
+        default=90,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "For required courses: learners who have not completed the course this many "
+            "days after enrolment are overdue."
+        ),
+    )
+    pass_mark = models.PositiveSmallIntegerField(
+        _("pass mark (%)"), default=80, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    questions_per_attempt = models.PositiveSmallIntegerField(
+        _("questions per attempt"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_(
+            "Drawn at random from the course's question bank for every attempt. "
+            "A course without questions has no exam."
+        ),
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(
+        _("attempts allowed"), default=3, validators=[MinValueValidator(1), MaxValueValidator(20)]
+    )
 
     content_panels = [
         *SitePage.content_panels,
         FieldRowPanel([FieldPanel("audience"), FieldPanel("required"), FieldPanel("hours")]),
         FieldPanel("summary"),
         FieldPanel("cover"),
+        FieldPanel("due_days"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("pass_mark"),
+                        FieldPanel("questions_per_attempt"),
+                        FieldPanel("attempts_allowed"),
+                    ]
+                ),
+                HelpPanel(content=_("Questions are edited under 培训 → 题库 in the admin menu.")),
+            ],
+            heading=_("Exam"),
+        ),
     ]
     search_fields = chinese([*SitePage.search_fields, index.SearchField("summary")])
     parent_page_types = ["training.CourseIndexPage"]
@@ -78,9 +142,27 @@ class CoursePage(SitePage):
     def lessons(self):
         return exclude_private(LessonPage.objects.child_of(self).live()).order_by("path")
 
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {
+                    "slug": _("“%(slug)s” is used by the training pages; choose another slug.")
+                    % {"slug": self.slug}
+                }
+            )
+
+    def applies_to(self, track):
+        """Whether a learner on ``track`` is in this course's audience."""
+        return self.audience in audiences_for(track)
+
     def get_context(self, request, *args, **kwargs):
+        from training.learner_context import course_context
+
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = self.lessons()
+        lessons = list(self.lessons())
+        context["lessons"] = lessons
+        context.update(course_context(request, self, lessons))
         return context
 
     def search_snippet_text(self):
@@ -107,7 +189,13 @@ class LessonPage(SitePage):
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
 
+    def videos(self):
+        """The videos in the body, in order (wagtailmedia Media objects)."""
+        return [block.value for block in self.body if block.block_type == "video" and block.value]
+
     def get_context(self, request, *args, **kwargs):
+        from training.learner_context import lesson_context
+
         context = super().get_context(request, *args, **kwargs)
         course = self.get_parent().specific
         siblings = list(course.lessons().only("title", "url_path", "path"))
@@ -119,4 +207,5 @@ class LessonPage(SitePage):
             position=position + 1,
             lesson_count=len(siblings),
         )
+        context.update(lesson_context(request, course, self))
         return context

@@ -1,0 +1,55 @@
+"""What course and lesson pages show the visitor about their own learning."""
+
+from training.exams import attempts_left, exam_status
+from training.models import Certificate, Enrolment
+from training.progress import course_state, learner_for, progress_for, watched_share
+
+
+def visitor_enrolment(request, course):
+    """(learner, enrolment) for the visitor; (None, None) for visitors who cannot learn."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return None, None
+    learner = learner_for(user)
+    if learner is None:
+        return None, None
+    return learner, Enrolment.objects.filter(learner=learner, course=course).first()
+
+
+def course_context(request, course, lessons):
+    learner, enrolment = visitor_enrolment(request, course)
+    state = course_state(enrolment, course, lessons)
+    exam = exam_status(enrolment, course, state)
+    has_exam = exam is not None
+    return {
+        "learner": learner,
+        "enrolment": enrolment,
+        "state": state,
+        "exam": exam,
+        "has_exam": has_exam,
+        "question_count": min(
+            course.questions_per_attempt, course.questions.filter(active=True).count()
+        )
+        if has_exam
+        else 0,
+        "attempts": list(enrolment.attempts.order_by("number")) if enrolment and has_exam else [],
+        "attempts_left": attempts_left(enrolment, course) if enrolment and has_exam else None,
+        "certificate": Certificate.objects.filter(enrolment=enrolment).first()
+        if enrolment
+        else None,
+    }
+
+
+def lesson_context(request, course, lesson):
+    learner, enrolment = visitor_enrolment(request, course)
+    videos = {str(media.pk): media for media in lesson.videos()}
+    progress = progress_for(enrolment, lesson, create=False) if enrolment else None
+    return {
+        "learner": learner,
+        "enrolment": enrolment,
+        "is_video_lesson": bool(videos),
+        "lesson_done": bool(progress and progress.is_done),
+        "watched_percent": round(100 * watched_share(progress, videos))
+        if progress and videos
+        else 0,
+    }

@@ -1,0 +1,77 @@
+"""Certificates: issued on completion, pinned to the course revision, verifiable, revocable."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+# Crockford's base32: no I, L, O or U, so a printed code can be typed back without doubt.
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 20  # 100 random bits
+
+
+def new_code():
+    return "".join(secrets.choice(ALPHABET) for _ in range(CODE_LENGTH))
+
+
+def normalise_code(text):
+    """A code as typed (lower case, spaces, dashes, O for 0…) in its stored form."""
+    cleaned = "".join(str(text).split()).replace("-", "").upper()
+    return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
+
+
+class Certificate(models.Model):
+    code = models.CharField(_("code"), max_length=CODE_LENGTH, unique=True, default=new_code)
+    learner = models.ForeignKey(
+        "training.Learner",
+        verbose_name=_("learner"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    enrolment = models.OneToOneField(
+        "training.Enrolment", on_delete=models.SET_NULL, null=True, related_name="certificate"
+    )
+    course = models.ForeignKey(
+        "training.CoursePage",
+        verbose_name=_("course"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    # What the certificate says, as it was on the day it was issued.
+    learner_name = models.CharField(_("name"), max_length=150)
+    course_title = models.CharField(_("course"), max_length=255)
+    hours = models.DecimalField(_("credit hours"), max_digits=4, decimal_places=1)
+    issued_on = models.DateField(_("issued"))
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("course revision"),
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoke_reason = models.TextField(_("reason for revocation"), blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.course_title} · {self.learner_name}"
+
+    def get_absolute_url(self):
+        return reverse("training:certificate", args=[self.code])
+
+    @property
+    def is_revoked(self):
+        return self.revoked_at is not None
+
+    @property
+    def display_code(self):
+        return "-".join(self.code[i : i + 4] for i in range(0, len(self.code), 4))

@@ -1,0 +1,347 @@
+"""Who is a learner, what they are enrolled in, how far they are, and when a course is complete."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from disclosure.models import Membership, Role
+from training.models import (
+    Certificate,
+    CoursePage,
+    Enrolment,
+    EnrolmentSource,
+    Learner,
+    LessonProgress,
+    Track,
+    audiences_for,
+    display_name,
+)
+
+WATCHED_SHARE = 0.9  # a video lesson is done once 90 % of each video has played
+PLAY_SPEED_ALLOWED = 2.0  # the fastest playback rate that still counts as watching
+REPORT_SLACK_SECONDS = 15  # network delay between the player's reports
+
+# The membership a learner's record is filed under, and the track it suggests.
+ROLE_ORDER = {Role.EDITOR: 0, Role.PARTY_MEMBER: 1, Role.EMPLOYEE: 2}
+TRACK_FOR_ROLE = {Role.EDITOR: Track.SECRETARY, Role.PARTY_MEMBER: Track.MEMBER}
+
+
+def learner_for(user, create=True):
+    """The user's Learner, made from their first membership on first need; None without one."""
+    if not user.is_authenticated:
+        return None
+    learner = Learner.objects.select_related("organization", "user").filter(user=user).first()
+    if learner is not None or not create:
+        return learner
+    memberships = list(Membership.objects.filter(user=user).select_related("organization"))
+    if not memberships:
+        return None
+    membership = min(memberships, key=lambda m: (ROLE_ORDER.get(m.role, 9), m.pk))
+    try:
+        with transaction.atomic():
+            learner = Learner.objects.create(
+                user=user,
+                organization=membership.organization,
+                track=TRACK_FOR_ROLE.get(membership.role, Track.OTHER),
+            )
+    except IntegrityError:  # created by a parallel request
+        return Learner.objects.select_related("organization", "user").get(user=user)
+    return learner  # its post_save signal has enrolled it in its required courses
+
+
+def required_courses(track):
+    return CoursePage.objects.live().filter(required=True, audience__in=audiences_for(track))
+
+
+def enrol_in_required(learner):
+    """Enrol the learner in every live required course of their track they are not yet in."""
+    now = timezone.now()
+    Enrolment.objects.bulk_create(
+        [
+            Enrolment(
+                learner=learner,
+                course=course,
+                source=EnrolmentSource.REQUIRED,
+                enrolled_at=now,
+                due_on=Enrolment.due_date_for(course, now),
+            )
+            for course in required_courses(learner.track).exclude(enrolments__learner=learner)
+        ],
+        ignore_conflicts=True,
+    )
+
+
+def enrol_learners_in(course):
+    """A required course just published: enrol every learner of its audience."""
+    if not course.required:
+        return 0
+    now = timezone.now()
+    tracks = [track for track in Track if course.applies_to(track)]
+    learners = Learner.objects.filter(track__in=tracks).exclude(enrolments__course=course)
+    created = Enrolment.objects.bulk_create(
+        [
+            Enrolment(
+                learner_id=pk,
+                course=course,
+                source=EnrolmentSource.REQUIRED,
+                enrolled_at=now,
+                due_on=Enrolment.due_date_for(course, now),
+            )
+            for pk in learners.values_list("pk", flat=True)
+        ],
+        ignore_conflicts=True,
+    )
+    return len(created)
+
+
+def enrol(learner, course):
+    """Enrol in a course (idempotent); returns (enrolment, created)."""
+    now = timezone.now()
+    return Enrolment.objects.get_or_create(
+        learner=learner,
+        course=course,
+        defaults={
+            "source": EnrolmentSource.REQUIRED
+            if course.required and course.applies_to(learner.track)
+            else EnrolmentSource.SELF,
+            "enrolled_at": now,
+            "due_on": Enrolment.due_date_for(course, now)
+            if course.applies_to(learner.track)
+            else None,
+        },
+    )
+
+
+def lesson_ids(course):
+    return list(course.lessons().values_list("pk", flat=True))
+
+
+def done_lesson_ids(enrolment):
+    return set(
+        enrolment.progress.filter(completed_at__isnull=False).values_list("lesson_id", flat=True)
+    )
+
+
+def progress_for(enrolment, lesson, create=True):
+    if create:
+        progress, _created = LessonProgress.objects.get_or_create(
+            enrolment=enrolment, lesson=lesson
+        )
+        return progress
+    return LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).first()
+
+
+def mark_read(enrolment, lesson):
+    """A lesson without video is done when the learner marks it read. Returns the progress."""
+    progress = progress_for(enrolment, lesson)
+    if progress.completed_at is None:
+        progress.completed_at = timezone.now()
+        progress.save(update_fields=["completed_at"])
+        check_completion(enrolment)
+    return progress
+
+
+# ---- video ---------------------------------------------------------------------------------
+
+
+def merge_ranges(ranges):
+    merged = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1] + 0.5:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
+
+
+def covered(ranges):
+    return sum(end - start for start, end in ranges)
+
+
+def clean_ranges(raw, duration):
+    """Ranges from the player as [[start, end], ...] in seconds, clipped to the video; or None."""
+    if not isinstance(raw, list) or len(raw) > 500:
+        return None
+    ranges = []
+    for item in raw:
+        if (
+            not isinstance(item, list)
+            or len(item) != 2
+            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in item)
+        ):
+            return None
+        start, end = (max(0.0, min(float(v), duration)) for v in item)
+        if end > start:
+            ranges.append([round(start, 2), round(end, 2)])
+    return ranges
+
+
+def record_watching(progress, lesson, reports, now=None):
+    """Add the stretches the player saw play to the lesson's progress.
+
+    ``reports`` maps a media id to {"ranges": [[start, end], ...], "duration": seconds}. Unknown
+    media or malformed ranges raise ValueError. The coverage a report can add is capped by the
+    time since the previous report at the fastest allowed playback speed, so posting a whole
+    video's range at once counts for nothing more than the time really spent.
+    """
+    now = now or timezone.now()
+    videos = {str(media.pk): media for media in lesson.videos()}
+    if not isinstance(reports, dict) or not reports or not set(reports) <= set(videos):
+        raise ValueError("unknown video")
+    since = progress.reported_at or progress.started_at
+    budget = max(0.0, (now - since).total_seconds()) * PLAY_SPEED_ALLOWED + REPORT_SLACK_SECONDS
+    watched = dict(progress.watched)
+    durations = dict(progress.durations)
+    for media_id, report in reports.items():
+        if not isinstance(report, dict):
+            raise ValueError("malformed report")
+        duration = float(videos[media_id].duration or 0)
+        if duration <= 0:
+            # The admin did not record the length: trust the longest the player has reported.
+            reported = report.get("duration")
+            if (
+                not isinstance(reported, (int, float))
+                or isinstance(reported, bool)
+                or reported <= 0
+            ):
+                raise ValueError("unknown duration")
+            duration = max(float(reported), float(durations.get(media_id, 0)))
+        durations[media_id] = duration
+        ranges = clean_ranges(report.get("ranges"), duration)
+        if ranges is None:
+            raise ValueError("malformed ranges")
+        before = merge_ranges(watched.get(media_id, []))
+        after = merge_ranges(before + ranges)
+        gained = covered(after) - covered(before)
+        if gained > budget:
+            # More than could have played since the last report: keep the earliest new seconds
+            # the budget allows.
+            after = merge_ranges(before + trim_ranges(subtract(ranges, before), budget))
+            gained = budget
+        budget -= gained
+        watched[media_id] = after
+    progress.watched = watched
+    progress.durations = durations
+    progress.reported_at = now
+    fields = ["watched", "durations", "reported_at"]
+    if progress.completed_at is None and video_done(progress, videos):
+        progress.completed_at = now
+        fields.append("completed_at")
+    progress.save(update_fields=fields)
+    if "completed_at" in fields:
+        check_completion(progress.enrolment)
+    return progress
+
+
+def subtract(ranges, taken):
+    """The parts of ``ranges`` not already in ``taken`` (both merged lists)."""
+    result = []
+    for start, end in merge_ranges(ranges):
+        cursor = start
+        for t_start, t_end in taken:
+            if t_end <= cursor or t_start >= end:
+                continue
+            if t_start > cursor:
+                result.append([cursor, t_start])
+            cursor = max(cursor, t_end)
+        if cursor < end:
+            result.append([cursor, end])
+    return result
+
+
+def trim_ranges(ranges, budget):
+    kept = []
+    for start, end in ranges:
+        if budget <= 0:
+            break
+        length = min(end - start, budget)
+        kept.append([start, start + length])
+        budget -= length
+    return kept
+
+
+def watched_share(progress, videos):
+    """The share of the lesson's videos seen, 0..1, weighted by length."""
+    total = seen = 0.0
+    for media_id in videos:
+        duration = float(progress.durations.get(media_id, 0) or 0)
+        if duration <= 0:
+            return 0.0
+        total += duration
+        seen += min(covered(progress.watched.get(media_id, [])), duration)
+    return seen / total if total else 0.0
+
+
+def video_done(progress, videos):
+    return all(
+        float(progress.durations.get(media_id, 0) or 0) > 0
+        and covered(progress.watched.get(media_id, []))
+        >= WATCHED_SHARE * float(progress.durations[media_id])
+        for media_id in videos
+    )
+
+
+# ---- completion ----------------------------------------------------------------------------
+
+
+def has_exam(course):
+    return course.questions.filter(active=True).exists()
+
+
+def exam_passed(enrolment):
+    return enrolment.attempts.filter(passed=True).exists()
+
+
+def check_completion(enrolment):
+    """Complete the course if every lesson is done and the exam (if any) passed.
+
+    Completion awards the course's 学时 and issues a certificate pinned to the live revision.
+    Returns the certificate when one was issued now.
+    """
+    if enrolment.completed_at is not None:
+        return None
+    course = CoursePage.objects.get(pk=enrolment.course_id)
+    if not set(lesson_ids(course)) <= done_lesson_ids(enrolment):
+        return None
+    if has_exam(course) and not exam_passed(enrolment):
+        return None
+    with transaction.atomic():
+        locked = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
+        if locked.completed_at is not None:
+            return None
+        now = timezone.now()
+        locked.completed_at = now
+        locked.hours_awarded = course.hours
+        locked.save(update_fields=["completed_at", "hours_awarded"])
+        learner = locked.learner
+        certificate = Certificate.objects.create(
+            learner=learner,
+            enrolment=locked,
+            course=course,
+            learner_name=display_name(learner.user),
+            course_title=course.title,
+            hours=course.hours,
+            issued_on=timezone.localdate(now),
+            revision=course.live_revision,
+        )
+    enrolment.completed_at = locked.completed_at
+    enrolment.hours_awarded = locked.hours_awarded
+    return certificate
+
+
+def course_state(enrolment, course, lessons=None):
+    """A summary for the course page and My learning: lessons done, exam, certificate."""
+    lessons = lessons if lessons is not None else list(course.lessons())
+    done = done_lesson_ids(enrolment) if enrolment else set()
+    lesson_count = len(lessons)
+    done_count = sum(1 for lesson in lessons if lesson.pk in done)
+    return {
+        "done_ids": done,
+        "done_count": done_count,
+        "lesson_count": lesson_count,
+        "percent": round(100 * done_count / lesson_count) if lesson_count else 100,
+        "lessons_done": done_count == lesson_count,
+    }
+
+
+def lesson_is_video(lesson):
+    return bool(lesson.videos())
