@@ -1,0 +1,191 @@
+"""Certificates: public check page, printable A4 with QR, revocation, My learning."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.utils import timezone
+
+from tests.training.conftest import lessons_of
+from training.models import Certificate, Enrolment, LessonProgress, TrainingSettings, new_code
+from training.progress import check_completion
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def certificate(course, activist):
+    """The activist completed the course (lessons done, exam passed)."""
+    from training.exams import grade, start_attempt
+
+    enrolment = Enrolment.objects.get(learner__user=activist, course=course)
+    for lesson in lessons_of(course):
+        LessonProgress.objects.create(enrolment=enrolment, lesson=lesson, completed_at=timezone.now())
+    attempt = start_attempt(enrolment, course)
+    answers = {
+        item["question"]: sorted(
+            course.questions.get(pk=item["question"]).choices.filter(correct=True).values_list("pk", flat=True)
+        )
+        for item in attempt.paper
+    }
+    grade(attempt, answers, course)
+    check_completion(enrolment)
+    return Certificate.objects.get(enrolment=enrolment)
+
+
+def test_the_public_check_page_says_valid_and_shows_only_four_facts(client, certificate):
+    response = client.get(f"/training/certificates/{certificate.code}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "有效" in html
+    for fact in ["张积极", "党风廉政建设知识", "4.0"]:
+        assert fact in html
+    assert timezone.localdate().strftime("%Y年") in html
+    # Not the account, organisation or scores.
+    assert "jiji" not in html and "南湖甲科技有限公司" not in html and "100" not in html
+    assert '<meta name="robots" content="noindex">' in html
+
+
+def test_a_revoked_certificate_says_so_with_the_reason(client, certificate):
+    certificate.revoked_at = timezone.now()
+    certificate.revoke_reason = "考试由他人代答。"
+    certificate.save()
+    html = client.get(f"/training/certificates/{certificate.code}/").content.decode()
+    assert "已撤销" in html and "考试由他人代答。" in html and "有效</span>" not in html
+
+
+def test_unknown_codes_are_404_and_typed_codes_are_forgiven(client, certificate):
+    assert client.get(f"/training/certificates/{new_code()}/").status_code == 404
+    assert client.get("/training/certificates/%3Cscript%3E/").status_code == 404
+    typed = certificate.display_code.lower()
+    response = client.get(f"/training/certificates/{typed}/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/training/certificates/{certificate.code}/"
+    response = client.get("/training/certificates/", {"code": f" {typed} "})
+    assert response["Location"] == f"/training/certificates/{certificate.code}/"
+    response = client.get("/training/certificates/", {"code": "nonsense"})
+    assert response.status_code == 404 and "field--error" in response.content.decode()
+
+
+def test_codes_are_unguessable(certificate):
+    codes = {new_code() for _many in range(500)}
+    assert len(codes) == 500 and all(len(code) == 20 for code in codes)
+
+
+def test_the_printable_certificate_is_for_its_holder_with_a_qr_code(
+    client, certificate, activist, make_member
+):
+    url = f"/training/certificates/{certificate.code}/print/"
+    assert client.get(url).status_code == 302  # to the login page
+    client.force_login(make_member("qita"))
+    assert client.get(url).status_code == 404
+    client.force_login(activist)
+    response = client.get(url)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<svg" in html and f"http://localhost/training/certificates/{certificate.code}/" in html
+    assert certificate.display_code in html and "张积极" in html
+
+
+def test_moderators_may_open_any_printable_certificate(client, certificate, django_user_model):
+    moderator = django_user_model.objects.create_user("gongwei", password="unused")
+    moderator.user_permissions.add(Permission.objects.get(codename="view_certificate"))
+    client.force_login(moderator)
+    assert client.get(f"/training/certificates/{certificate.code}/print/").status_code == 200
+
+
+def test_my_learning_needs_a_login(client, course):
+    response = client.get("/training/my/")
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_my_learning_shows_courses_hours_and_certificates(client, certificate, activist, site):
+    settings = TrainingSettings.for_site(site)
+    settings.learner_hours = 8
+    settings.save()
+    client.force_login(activist)
+    response = client.get("/training/my/")
+    html = response.content.decode()
+    assert response.context["hours"] == 4 and response.context["required_hours"] == 8
+    assert response.context["hours_percent"] == 50
+    assert "党风廉政建设知识" in html
+    assert f"/training/certificates/{certificate.code}/print/" in html
+
+
+def test_my_learning_for_an_account_without_membership(client, course, django_user_model):
+    client.force_login(django_user_model.objects.create_user("outsider", password="unused"))
+    response = client.get("/training/my/")
+    assert response.status_code == 200 and response.context["learner"] is None
+
+
+def test_hours_of_earlier_years_do_not_count(client, certificate, activist):
+    Enrolment.objects.filter(learner__user=activist).update(
+        completed_at=timezone.now().replace(year=timezone.now().year - 1)
+    )
+    client.force_login(activist)
+    assert client.get("/training/my/").context["hours"] == 0
+
+
+# ---- admin -----------------------------------------------------------------------------------
+
+
+def test_revoking_in_the_admin_needs_a_reason(admin_client, certificate):
+    url = f"/admin/snippets/training/certificate/edit/{certificate.pk}/"
+    response = admin_client.post(url, {"revoke_reason": ""})
+    assert response.status_code == 200
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is None
+    admin_client.post(url, {"revoke_reason": "经核查，考试由他人代答。"})
+    certificate.refresh_from_db()
+    assert certificate.revoked_at is not None
+    assert certificate.revoke_reason == "经核查，考试由他人代答。"
+    assert certificate.revoked_by.username == "boss"
+
+
+def test_certificates_cannot_be_added_or_deleted_in_the_admin(admin_client, certificate):
+    assert admin_client.get("/admin/snippets/training/certificate/add/").status_code in (302, 403)
+    url = f"/admin/snippets/training/certificate/delete/{certificate.pk}/"
+    admin_client.post(url)
+    assert Certificate.objects.filter(pk=certificate.pk).exists()
+
+
+def question_form(course, kind, choices):
+    data = {
+        "course": course.pk,
+        "kind": kind,
+        "text": "新题目",
+        "explanation": "",
+        "active": "on",
+        "choices-TOTAL_FORMS": len(choices),
+        "choices-INITIAL_FORMS": 0,
+        "choices-MIN_NUM_FORMS": 0,
+        "choices-MAX_NUM_FORMS": 1000,
+    }
+    for i, (text, correct) in enumerate(choices):
+        data[f"choices-{i}-text"] = text
+        data[f"choices-{i}-ORDER"] = i + 1
+        data[f"choices-{i}-id"] = ""
+        if correct:
+            data[f"choices-{i}-correct"] = "on"
+    return data
+
+
+@pytest.mark.parametrize(
+    ("kind", "choices", "saved"),
+    [
+        ("single", [("甲", True), ("乙", False)], True),
+        ("single", [("甲", True), ("乙", True)], False),
+        ("single", [("甲", False), ("乙", False)], False),
+        ("multiple", [("甲", True), ("乙", True), ("丙", False)], True),
+        ("multiple", [("甲", False), ("乙", False)], False),
+        ("true_false", [("正确", True), ("错误", False), ("不知道", False)], False),
+        ("single", [("甲", True)], False),
+        ("single", [("甲", True), ("甲", False)], False),
+    ],
+)
+def test_the_question_bank_checks_the_right_answers(admin_client, course, kind, choices, saved):
+    before = course.questions.count()
+    response = admin_client.post(
+        "/admin/snippets/training/question/add/", question_form(course, kind, choices)
+    )
+    assert (course.questions.count() == before + 1) is saved
+    if not saved:
+        assert response.status_code == 200
