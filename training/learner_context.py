@@ -16,6 +16,19 @@ def visitor_enrolment(request, course):
     return learner, Enrolment.objects.filter(learner=learner, course=course).first()
 
 
+def my_enrolments(request):
+    """{course id: enrolment} of the visitor (empty for visitors who are not learners)."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        enrolment.course_id: enrolment
+        for enrolment in Enrolment.objects.filter(learner__user=user).only(
+            "course_id", "completed_at", "due_on"
+        )
+    }
+
+
 def course_context(request, course, lessons):
     learner, enrolment = visitor_enrolment(request, course)
     state = course_state(enrolment, course, lessons)

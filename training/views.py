@@ -36,7 +36,7 @@ from training.models import (
     normalise_code,
 )
 from training.progress import (
-    course_state,
+    course_states,
     enrol,
     learner_for,
     lesson_is_video,
@@ -234,26 +234,25 @@ def my_learning(request):
     learner = learner_for(request.user)
     if learner is None:
         return TemplateResponse(request, "training/my_learning.html", {"learner": None})
-    enrolments = list(
-        learner.enrolments.select_related("course")
+    enrolments = [
+        enrolment
+        for enrolment in learner.enrolments.select_related("course")
         .prefetch_related(Prefetch("attempts", queryset=Attempt.objects.order_by("number")))
         .order_by("completed_at", "due_on", "-enrolled_at")
-    )
-    rows = []
-    for enrolment in enrolments:
-        course = enrolment.course
-        if not course.live:
-            continue
-        state = course_state(enrolment, course)
-        attempts = list(enrolment.attempts.all())
-        rows.append(
-            {
-                "enrolment": enrolment,
-                "course": course,
-                "state": state,
-                "best_score": max((a.score for a in attempts if a.score is not None), default=None),
-            }
-        )
+        if enrolment.course.live
+    ]
+    states = course_states(enrolments)
+    rows = [
+        {
+            "enrolment": enrolment,
+            "course": enrolment.course,
+            "state": states[enrolment.pk],
+            "best_score": max(
+                (a.score for a in enrolment.attempts.all() if a.score is not None), default=None
+            ),
+        }
+        for enrolment in enrolments
+    ]
     year = timezone.localdate().year
     hours = (
         learner.enrolments.filter(completed_at__year=year).aggregate(total=Sum("hours_awarded"))[

@@ -189,3 +189,33 @@ def test_the_question_bank_checks_the_right_answers(admin_client, course, kind, 
     assert (course.questions.count() == before + 1) is saved
     if not saved:
         assert response.status_code == 200
+
+
+def test_my_learning_costs_the_same_queries_for_one_course_or_several(
+    client, course, activist, django_user_model
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from training.models import CoursePage, LessonPage
+    from training.progress import enrol, learner_for
+
+    client.force_login(activist)
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/training/my/").status_code == 200
+        return len(queries.captured_queries)
+
+    count()  # the first request creates the training settings row
+    one = count()
+    for number in range(3):
+        extra = CoursePage(title=f"选修课{number}", slug=f"xuan-xiu-{number}")
+        course.get_parent().add_child(instance=extra)
+        extra.save_revision().publish()
+        lesson = LessonPage(title="第一课", slug="di-yi-ke", body=[])
+        extra.add_child(instance=lesson)
+        lesson.save_revision().publish()
+        enrol(learner_for(activist), extra)
+    count()  # publishing emptied the cached page chrome
+    assert count() == one

@@ -56,8 +56,14 @@ class CourseIndexPage(SectionIndexPage):
         verbose_name_plural = _("course indexes")
 
     def get_context(self, request, *args, **kwargs):
+        from training.learner_context import my_enrolments
+
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = courses_for_readers(self)
+        courses = list(courses_for_readers(self))
+        mine = my_enrolments(request)
+        for course in courses:
+            course.my_enrolment = mine.get(course.pk)
+        context["courses"] = courses
         return context
 
 
