@@ -1,10 +1,17 @@
-"""Portal and demo integration of the training app."""
+"""Admin, portal and demo integration of the training app."""
 
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.sections import PortalSection
+from training.admin_forms import QuestionForm, RevokeCertificateForm
 from training.demo import load_training_demo
-from training.models import CourseIndexPage, courses_for_readers
+from training.models import Certificate, CourseIndexPage, Learner, Question, courses_for_readers
 
 PORTAL_COURSES = 5
 
@@ -24,3 +31,108 @@ def courses_section(request):
 
 
 hooks.register("register_demo_content", load_training_demo, order=30)
+
+
+class IssuedRecordPolicy(ModelPermissionPolicy):
+    """Records the site makes itself (learners, certificates): nobody adds or deletes them here."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+register_permission_policy(Learner, IssuedRecordPolicy(Learner), exact_class=True)
+register_permission_policy(Certificate, IssuedRecordPolicy(Certificate), exact_class=True)
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = gettext_lazy("Question bank")
+    list_display = ["text", "course", "kind", "active"]
+    list_filter = ["course", "kind", "active"]
+    search_fields = ["text"]
+    ordering = ["course", "pk"]
+    copy_view_enabled = True
+
+
+Question.base_form_class = QuestionForm
+
+
+class LearnerViewSet(SnippetViewSet):
+    model = Learner
+    icon = "user"
+    menu_label = gettext_lazy("Learners")
+    list_display = ["user", "organization", "track", "created_at"]
+    list_filter = ["track", "organization"]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    copy_view_enabled = False
+
+
+class CertificateViewSet(SnippetViewSet):
+    model = Certificate
+    icon = "tasks"
+    menu_label = gettext_lazy("Certificates")
+    list_display = ["course_title", "learner_name", "issued_on", "hours", "revoked_at"]
+    list_filter = ["course", "issued_on"]
+    search_fields = ["code", "learner_name", "course_title"]
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    panels = [
+        FieldPanel("code", read_only=True),
+        FieldPanel("learner_name", read_only=True),
+        FieldPanel("course_title", read_only=True),
+        FieldPanel("issued_on", read_only=True),
+        FieldPanel("hours", read_only=True),
+        FieldPanel("revoke_reason"),
+    ]
+
+
+Certificate.base_form_class = RevokeCertificateForm
+
+
+class TrainingGroup(SnippetViewSetGroup):
+    menu_label = gettext_lazy("Training")
+    menu_icon = "tasks"
+    menu_order = 310
+    items = (QuestionViewSet, LearnerViewSet, CertificateViewSet)
+
+
+register_snippet(TrainingGroup)
+
+
+# ---- training reports (admin views in training.admin_views) ---------------------------------
+# Kept together here; the imports are local to this block.
+
+from django.urls import path, reverse  # noqa: E402
+from wagtail.admin.menu import MenuItem  # noqa: E402
+
+from training import admin_views  # noqa: E402
+from training.reports import visible_organizations  # noqa: E402
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path("training/reports/", admin_views.reports, name="training_reports"),
+        path("training/reports/export.csv", admin_views.export_csv, name="training_reports_csv"),
+        path("training/reports/export.xlsx", admin_views.export_xlsx, name="training_reports_xlsx"),
+    ]
+
+
+class TrainingReportsMenuItem(MenuItem):
+    """Shown to whoever may see at least one organisation: moderators and editors."""
+
+    def is_shown(self, request):
+        return visible_organizations(request.user).exists()
+
+
+@hooks.register("register_admin_menu_item")
+def register_reports_menu_item():
+    return TrainingReportsMenuItem(
+        gettext_lazy("Training reports"),
+        reverse("training_reports"),
+        icon_name="clipboard-list",
+        order=320,
+    )

@@ -18,11 +18,15 @@ def certificate(course, activist):
 
     enrolment = Enrolment.objects.get(learner__user=activist, course=course)
     for lesson in lessons_of(course):
-        LessonProgress.objects.create(enrolment=enrolment, lesson=lesson, completed_at=timezone.now())
+        LessonProgress.objects.create(
+            enrolment=enrolment, lesson=lesson, completed_at=timezone.now()
+        )
     attempt = start_attempt(enrolment, course)
     answers = {
         item["question"]: sorted(
-            course.questions.get(pk=item["question"]).choices.filter(correct=True).values_list("pk", flat=True)
+            course.questions.get(pk=item["question"])
+            .choices.filter(correct=True)
+            .values_list("pk", flat=True)
         )
         for item in attempt.paper
     }

@@ -60,10 +60,14 @@ def test_each_attempt_draws_its_own_paper_and_a_second_click_resumes(client, cou
     first = start(client, course)
     assert start(client, course) == first  # not handed in yet: the same paper
     question_ids = set(first.question_ids)
-    assert len(question_ids) == 5 and question_ids <= set(course.questions.values_list("pk", flat=True))
+    assert len(question_ids) == 5 and question_ids <= set(
+        course.questions.values_list("pk", flat=True)
+    )
     for item in first.paper:  # every choice of each question is offered
         offered = set(item["choices"])
-        assert offered == set(Choice.objects.filter(question_id=item["question"]).values_list("pk", flat=True))
+        assert offered == set(
+            Choice.objects.filter(question_id=item["question"]).values_list("pk", flat=True)
+        )
 
 
 def test_choices_are_shuffled_between_attempts(client, course, learner):
@@ -74,7 +78,12 @@ def test_choices_are_shuffled_between_attempts(client, course, learner):
     orders = set()
     for _paper in range(12):
         attempt = start_attempt(enrolment, course)
-        orders.add(tuple(tuple(item["choices"]) for item in sorted(attempt.paper, key=lambda i: i["question"])))
+        orders.add(
+            tuple(
+                tuple(item["choices"])
+                for item in sorted(attempt.paper, key=lambda i: i["question"])
+            )
+        )
         attempt.delete()
     assert len(orders) > 1
 
@@ -181,7 +190,7 @@ def test_unanswered_questions_are_named_and_nothing_is_saved(client, course, lea
     response = client.post(f"/training/attempts/{attempt.pk}/", data)
     assert response.status_code == 400
     html = response.content.decode()
-    assert "field--error" in html and 'checked' in html  # the given answers are kept
+    assert "field--error" in html and "checked" in html  # the given answers are kept
     attempt.refresh_from_db()
     assert attempt.finished_at is None and not Answer.objects.exists()
 

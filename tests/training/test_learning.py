@@ -242,9 +242,7 @@ def test_lessons_alone_do_not_complete_a_course_with_an_exam(client, course, act
     for lesson in (first, second):
         client.post(f"/training/lessons/{lesson.pk}/read/")
     enrolment = enrolment_of(activist, course)
-    LessonProgress.objects.create(
-        enrolment=enrolment, lesson=video, completed_at=timezone.now()
-    )
+    LessonProgress.objects.create(enrolment=enrolment, lesson=video, completed_at=timezone.now())
     response = client.get(course.url)
     assert response.context["state"]["lessons_done"] is True
     assert response.context["exam"] == "open"
