@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from home.spreadsheets import csv_cell, xlsx_cell
+
 CHUNK = 500
 
 
@@ -55,7 +57,7 @@ def csv_response(queryset, request):
     def lines():
         yield "\ufeff"  # a byte-order mark tells Excel the file is UTF-8
         for row in export_rows(queryset, request):
-            yield writer.writerow(row)
+            yield writer.writerow([csv_cell(value) for value in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename("csv")}"'
@@ -69,7 +71,7 @@ def xlsx_response(queryset, request):
     header = next(rows)
     sheet.append(header)
     for row in rows:
-        sheet.append(row)
+        sheet.append([xlsx_cell(sheet, value) for value in row])
     response = HttpResponse(
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from disclosure.models import Membership, OrganizationPage, Role
+from home.spreadsheets import csv_cell
 from integrity.forms import PracticeReportForm
 from integrity.models import PracticeReport, ReportPhoto, ReportStatus
 from integrity.participation import status_by_organization
@@ -116,7 +117,7 @@ def participation_csv(request, program):
     for organization, report in status_by_organization(program):
         writer.writerow(
             [
-                organization.title,
+                csv_cell(organization.title),
                 report.get_status_display() if report else _("Not reported"),
                 report.held_on.isoformat() if report else "",
                 report.attendance if report else "",

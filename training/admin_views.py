@@ -9,15 +9,13 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
+from home.spreadsheets import csv_cell, xlsx_cell
 from training.reports import overdue_rows, report_rows, totals, visible_organizations
 
 ORGANIZATION_PARAM = "organization"
 OVERDUE = "overdue"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# A cell starting with one of these is a formula to a spreadsheet program.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def chosen_organizations(request):
@@ -119,16 +117,6 @@ def filename(extension, table=""):
     return f"{stem}-{timezone.localdate().isoformat()}.{extension}"
 
 
-def csv_value(value):
-    if value is None:
-        return ""
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def export_csv(request):
     """One table as CSV (``?table=overdue`` for the overdue list), with a BOM for Excel."""
     _visible, _chosen, organizations = chosen_organizations(request)
@@ -143,17 +131,8 @@ def export_csv(request):
     writer = csv.writer(response)
     writer.writerow(header)
     for row in body:
-        writer.writerow([csv_value(value) for value in row])
+        writer.writerow([csv_cell(value) for value in row])
     return response
-
-
-def xlsx_cell(sheet, value):
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # never a formula, whatever a name starts with
-    elif hasattr(value, "isoformat"):
-        cell.number_format = "yyyy-mm-dd"
-    return cell
 
 
 def export_xlsx(request):

@@ -1,7 +1,9 @@
 """Admin, portal and demo integration of the training app."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -9,9 +11,11 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.sections import PortalSection
+from training import admin_views
 from training.admin_forms import QuestionForm, RevokeCertificateForm
 from training.demo import load_training_demo
 from training.models import Certificate, CourseIndexPage, Learner, Question, courses_for_readers
+from training.reports import visible_organizations
 
 PORTAL_COURSES = 5
 
@@ -103,13 +107,6 @@ register_snippet(TrainingGroup)
 
 
 # ---- training reports (admin views in training.admin_views) ---------------------------------
-# Kept together here; the imports are local to this block.
-
-from django.urls import path, reverse  # noqa: E402
-from wagtail.admin.menu import MenuItem  # noqa: E402
-
-from training import admin_views  # noqa: E402
-from training.reports import visible_organizations  # noqa: E402
 
 
 @hooks.register("register_admin_urls")
