@@ -19,6 +19,7 @@ MODERATOR_PERMISSIONS = [
     "view_question",
     "view_certificate",
     "change_certificate",
+    "change_trainingsettings",
 ]
 
 

@@ -223,3 +223,22 @@ def test_my_learning_costs_the_same_queries_for_one_course_or_several(
         enrol(learner_for(activist), extra)
     count()  # publishing emptied the cached page chrome
     assert count() == one
+
+
+def test_moderators_keep_the_question_bank_learners_certificates_and_settings(
+    client, certificate, django_user_model
+):
+    from disclosure.access import moderators_group
+
+    moderator = django_user_model.objects.create_user("gongwei", password="unused")
+    moderator.groups.add(moderators_group())
+    client.force_login(moderator)
+    for url in [
+        "/admin/snippets/training/question/",
+        "/admin/snippets/training/learner/",
+        f"/admin/snippets/training/certificate/edit/{certificate.pk}/",
+        "/admin/training/reports/",
+    ]:
+        assert client.get(url).status_code == 200, url
+    response = client.get("/admin/settings/training/trainingsettings/", follow=True)
+    assert response.status_code == 200 and "56" in response.content.decode()
