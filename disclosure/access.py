@@ -8,6 +8,7 @@ the admin, a script, an import or load_demo.
 from contextlib import contextmanager
 
 from asgiref.local import Local
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
@@ -82,6 +83,18 @@ def moderators_group():
                 group=group, collection=root, permission=permission(app, code)
             )
     return group
+
+
+def grant_moderator_permissions(app_config, codenames, using="default", **kwargs):
+    """Give the committee's group ``codenames`` of ``app_config``'s models (from post_migrate).
+
+    An app's post_migrate handler can run before Django has created that app's permissions on a
+    fresh database, so they are created here first.
+    """
+    create_permissions(app_config, verbosity=0, using=using)
+    moderators_group().permissions.add(
+        *Permission.objects.filter(content_type__app_label=app_config.label, codename__in=codenames)
+    )
 
 
 @transaction.atomic

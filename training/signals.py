@@ -1,11 +1,10 @@
 """Keep learners and required enrolments in step with memberships, tracks and published courses."""
 
-from django.contrib.auth.models import Permission
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from disclosure.access import moderators_group
+from disclosure.access import grant_moderator_permissions
 from disclosure.models import Membership
 from training.models import CoursePage, Learner
 from training.progress import enrol_in_required, enrol_learners_in, learner_for
@@ -45,9 +44,5 @@ def course_published(sender, instance, **kwargs):
         enrol_learners_in(instance)
 
 
-def grant_moderators(**kwargs):
-    moderators_group().permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="training", codename__in=MODERATOR_PERMISSIONS
-        )
-    )
+def grant_moderators(app_config, using="default", **kwargs):
+    grant_moderator_permissions(app_config, MODERATOR_PERMISSIONS, using=using)

@@ -229,10 +229,7 @@ def test_returned_report_is_corrected_and_resubmitted(client, programme, editor,
 @pytest.fixture
 def moderator(django_user_model):
     user = django_user_model.objects.create_user("moderator", password="x")
-    user.groups.add(moderators_group())
-    from integrity.signals import grant_moderators
-
-    grant_moderators()
+    user.groups.add(moderators_group())  # given its rights on migrate
     return user
 
 

@@ -77,9 +77,11 @@
     video.addEventListener("seeking", function () { last = null; });
     video.addEventListener("timeupdate", function () {
       var now = video.currentTime;
-      if (video.paused || video.seeking) { last = null; return; }
+      if (video.seeking) { last = null; return; }
+      // The update that comes with a pause or the end is dispatched once the video is already
+      // paused; it still closes the stretch that played since the previous update.
       if (last !== null && now > last && now - last <= 2) { add(id, last, now); }
-      last = now;
+      last = video.paused ? null : now;
     });
     video.addEventListener("pause", function () { last = null; report(false); });
     video.addEventListener("ended", function () { add(id, last === null ? video.duration : last, video.duration); last = null; report(false); });
