@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "disclosure",
     "integrity",
     "training",
+    "screens",
     "wagtailmedia",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,30 @@
+"""Admin views of screens: a new secret address for a screen."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from screens.models import Screen
+
+NEW_TOKEN_ACTION = "screens.new_token"
+
+
+def new_token(request, pk):
+    """Give a screen a new address: the old one stops working at once (a lost or stolen player)."""
+    if not request.user.has_perm("screens.change_screen"):
+        raise PermissionDenied
+    screen = get_object_or_404(Screen, pk=pk)
+    if request.method == "POST":
+        screen.regenerate_token()
+        log(instance=screen, action=NEW_TOKEN_ACTION, user=request.user)
+        messages.success(
+            request,
+            _("“%(name)s” has a new address; open it on the screen: %(url)s")
+            % {"name": screen.name, "url": request.build_absolute_uri(screen.get_absolute_url())},
+        )
+        return redirect(reverse("wagtailsnippets_screens_screen:edit", args=[screen.pk]))
+    return TemplateResponse(request, "screens/admin/new_token.html", {"screen": screen})

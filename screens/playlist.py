@@ -1,0 +1,283 @@
+"""What a screen plays: only live, public, unwithdrawn content, as JSON with a version.
+
+The playlist is built once per screen, content version and day, and cached; a poll whose
+If-None-Match carries the current version is answered 304 after one query (the screen by token).
+"""
+
+import hashlib
+import json
+
+import segno
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from disclosure.models import DisclosurePage
+from disclosure.queries import public_disclosures
+from home.caching import versioned_key
+from home.models import StandardPage
+from home.query import exclude_private
+from integrity.models import MonthlyProgramPage
+from screens.models import EmergencyNotice, ItemKind
+from training.models import CoursePage
+
+SCREEN_PAGE_TYPES = (DisclosurePage, MonthlyProgramPage, CoursePage, StandardPage)
+CACHE_SECONDS = 300
+EXCERPT_CHARS = 160
+
+
+def page_refusal(page):
+    """Why ``page`` cannot go on a screen (a message), or None if it can."""
+    specific = page.specific
+    if not isinstance(specific, SCREEN_PAGE_TYPES):
+        return _("Only disclosures, monthly programmes, courses and standard pages can be shown.")
+    if not page.live:
+        return _("The page is not published.")
+    if not exclude_private(Page.objects.filter(pk=page.pk)).exists():
+        return _("The page is not public: screens show only what everyone may read.")
+    if isinstance(specific, DisclosurePage) and specific.is_withdrawn:
+        return _("The disclosure has been withdrawn.")
+    return None
+
+
+def qr_data_uri(url):
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+
+
+def plain(html, chars=EXCERPT_CHARS):
+    return Truncator(" ".join(strip_tags(str(html)).split())).chars(chars)
+
+
+def day(value):
+    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+
+
+def rendition_url(image, spec):
+    return image.get_rendition(spec).url if image else ""
+
+
+# ---- slides ---------------------------------------------------------------------------------
+
+
+def disclosure_slide(page):
+    meta = [
+        page.organization_name(),
+        page.index_number,
+        _("Published %(date)s") % {"date": day(page.published_on)},
+    ]
+    if page.display_until:
+        meta.append(_("On display until %(date)s") % {"date": day(page.display_until)})
+    body = page.summary or plain("".join(str(block) for block in page.body))
+    return {
+        "type": "disclosure",
+        "kicker": f"{page.get_kind_display()} · {page.category_name()}",
+        "title": page.title,
+        "meta": [m for m in meta if m],
+        "text": plain(body),
+    }
+
+
+def programme_slide(page):
+    film = page.film_video
+    slide = {
+        "type": "programme",
+        "kicker": _("One lesson, one film, one practice"),
+        "title": page.title,
+        "meta": [],
+        "parts": [
+            {"label": _("Lesson"), "title": page.lesson_title, "text": page.lesson_speaker},
+            {"label": _("Film"), "title": page.film_title, "text": plain(page.film_synopsis, 80)},
+            {
+                "label": _("Practice"),
+                "title": page.practice_title,
+                "text": (
+                    f"{day(page.practice_start)}–{day(page.practice_end)}"
+                    if page.practice_start and page.practice_end
+                    else ""
+                ),
+            },
+        ],
+    }
+    if film is not None and film.type == "video":
+        slide["video"] = film.url
+        slide["poster"] = rendition_url(page.film_poster, "max-1280x720")
+    return slide
+
+
+def course_slide(page):
+    return {
+        "type": "course",
+        "kicker": _("Required course") if page.required else _("Elective course"),
+        "title": page.title,
+        "meta": [_("%(hours)s credit hours") % {"hours": page.hours}],
+        "text": plain(page.summary),
+    }
+
+
+def standard_slide(page):
+    return {
+        "type": "page",
+        "kicker": "",
+        "title": page.title,
+        "meta": [],
+        "text": plain(getattr(page, "intro", "") or "".join(str(b) for b in page.body)),
+    }
+
+
+def page_slide(page):
+    page = page.specific
+    if isinstance(page, DisclosurePage):
+        slide = disclosure_slide(page)
+    elif isinstance(page, MonthlyProgramPage):
+        slide = programme_slide(page)
+    elif isinstance(page, CoursePage):
+        slide = course_slide(page)
+    else:
+        slide = standard_slide(page)
+    url = page.get_full_url()
+    slide.update(id=f"page-{page.pk}", url=url, qr=qr_data_uri(url))
+    return slide
+
+
+# ---- building ---------------------------------------------------------------------------------
+
+
+def allowed_pages(pages):
+    """The pages of ``pages`` a screen may show now: live, public, not withdrawn."""
+    ids = [page.pk for page in pages if page is not None]
+    if not ids:
+        return {}
+    public = exclude_private(Page.objects.live().filter(pk__in=ids)).specific()
+    allowed = {}
+    for page in public:
+        if not isinstance(page, SCREEN_PAGE_TYPES):
+            continue
+        if isinstance(page, DisclosurePage) and page.is_withdrawn:
+            continue
+        allowed[page.pk] = page
+    return allowed
+
+
+def this_months_programme():
+    this_month = timezone.localdate().replace(day=1)
+    return exclude_private(MonthlyProgramPage.objects.live().filter(month=this_month)).first()
+
+
+def latest_disclosures(screen, count):
+    queryset = public_disclosures().select_related("organization", "category")
+    if screen.organization_id:
+        queryset = queryset.filter(organization_id=screen.organization_id)
+    return list(queryset.order_by("-published_on", "-pk")[:count])
+
+
+def build_items(screen, today):
+    items = [item for item in screen.items.all() if item.is_showing(today)]
+    pages = allowed_pages([item.page for item in items if item.kind == ItemKind.PAGE])
+    slides = []
+    seen = set()
+
+    def add(slide):
+        if slide["id"] not in seen:
+            seen.add(slide["id"])
+            slides.append(slide)
+
+    for item in items:
+        if item.kind == ItemKind.PAGE and item.page_id in pages:
+            add(page_slide(pages[item.page_id]))
+        elif item.kind == ItemKind.IMAGE and item.image_id:
+            add(
+                {
+                    "id": f"image-{item.pk}",
+                    "type": "image",
+                    "image": rendition_url(item.image, "max-1920x1920"),
+                    "title": item.text,
+                    "alt": item.image.description or item.image.title,
+                }
+            )
+        elif item.kind == ItemKind.NOTICE:
+            add({"id": f"notice-{item.pk}", "type": "notice", "title": item.text})
+        elif item.kind == ItemKind.LATEST_DISCLOSURES:
+            for page in latest_disclosures(screen, item.count):
+                add(page_slide(page))
+        elif item.kind == ItemKind.PROGRAMME:
+            programme = this_months_programme()
+            if programme is not None:
+                add(page_slide(programme))
+    return slides
+
+
+def active_notice(screen, now):
+    """The emergency notice to show over the playlist, and when that may next change."""
+    notices = [
+        notice
+        for notice in EmergencyNotice.objects.filter(cleared_at__isnull=True, expires_at__gt=now)
+        .prefetch_related("screens")
+        .order_by("-starts_at")
+        if notice.all_screens or any(s.pk == screen.pk for s in notice.screens.all())
+    ]
+    changes = [n.starts_at for n in notices if n.starts_at > now] + [n.expires_at for n in notices]
+    current = next((n for n in notices if n.starts_at <= now), None)
+    return current, min(changes) if changes else None
+
+
+def build_playlist(screen, now=None):
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    notice, next_change = active_notice(screen, now)
+    offset = timezone.localtime(now).utcoffset()
+    playlist = {
+        "screen": {
+            "name": screen.name,
+            "place": screen.place,
+            "orientation": screen.orientation,
+            "seconds": screen.seconds_per_slide,
+        },
+        "poll": screen.poll_seconds,
+        "utc_offset": int(offset.total_seconds() // 60) if offset else 0,
+        "hours": [
+            [h.weekday, h.opens.strftime("%H:%M"), h.closes.strftime("%H:%M")]
+            for h in screen.hours.all()
+        ],
+        "emergency": (
+            {"id": notice.pk, "text": notice.text, "until": notice.expires_at.isoformat()}
+            if notice
+            else None
+        ),
+        "items": build_items(screen, today),
+    }
+    body = json.dumps(playlist, ensure_ascii=False, sort_keys=True)
+    playlist["version"] = hashlib.sha256(body.encode()).hexdigest()[:20]
+    timeout = CACHE_SECONDS
+    if next_change is not None:
+        timeout = max(1, min(timeout, int((next_change - now).total_seconds()) + 1))
+    return playlist, timeout
+
+
+def playlist_key(screen):
+    return versioned_key(
+        f"screen-playlist:{screen.pk}:{screen.updated_at.timestamp()}:{timezone.localdate()}"
+    )
+
+
+def cached_playlist(screen):
+    """(version, JSON bytes) of the screen's playlist, from the cache when it is current."""
+    key = playlist_key(screen)
+    cached = cache.get(key)
+    if cached is None:
+        full = (
+            type(screen)
+            .objects.prefetch_related("items__page", "items__image", "hours")
+            .get(pk=screen.pk)
+        )
+        playlist, timeout = build_playlist(full)
+        playlist["generated_at"] = timezone.now().isoformat()
+        cached = (playlist["version"], json.dumps(playlist, ensure_ascii=False).encode())
+        cache.set(key, cached, timeout)
+    return cached
+
+
+def current_version(screen):
+    return cached_playlist(screen)[0]

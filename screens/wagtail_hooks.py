@@ -1,0 +1,123 @@
+"""Screens and emergency notices in the admin, with each screen's health."""
+
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import HeaderButton
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+
+from screens import admin_views
+from screens.demo import load_screens_demo
+from screens.models import EmergencyNotice, Screen
+from screens.playlist import current_version
+
+STATUS_LABELS = {
+    "online": gettext_lazy("Online"),
+    "stale": gettext_lazy("Late"),
+    "offline": gettext_lazy("Offline"),
+}
+
+
+class StatusColumn(Column):
+    """Online / late / offline from the last heartbeat, and whether it plays the current version."""
+
+    def get_value(self, instance):
+        status = instance.status()
+        label = STATUS_LABELS[status]
+        if instance.last_seen_at is None:
+            return format_html('<span class="w-status w-status--label">{}</span>', label)
+        current = instance.last_version == current_version(instance)
+        version = gettext_lazy("current") if current else gettext_lazy("old playlist")
+        css = "w-status--primary" if status == "online" and current else "w-status--label"
+        return format_html(
+            '<span class="w-status {}">{}</span> {} · {}',
+            css,
+            label,
+            timezone.localtime(instance.last_seen_at).strftime("%Y-%m-%d %H:%M:%S"),
+            version,
+        )
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["value"] = self.get_value(instance)
+        return context
+
+
+class PlayerColumn(Column):
+    def get_value(self, instance):
+        url = instance.get_absolute_url()
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>', url, gettext_lazy("Open player")
+        )
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["value"] = self.get_value(instance)
+        return context
+
+
+class ScreenEditView(EditView):
+    def get_header_buttons(self):
+        buttons = super().get_header_buttons()
+        if self.request.user.has_perm("screens.change_screen"):
+            buttons.append(
+                HeaderButton(
+                    gettext_lazy("New address"),
+                    url=reverse("screens_new_token", args=[self.object.pk]),
+                    icon_name="link",
+                )
+            )
+        return buttons
+
+
+class ScreenViewSet(SnippetViewSet):
+    model = Screen
+    icon = "desktop"
+    menu_label = gettext_lazy("Screens")
+    list_display = [
+        "name",
+        "place",
+        "orientation",
+        StatusColumn("status", label=gettext_lazy("Status")),
+        PlayerColumn("player", label=gettext_lazy("Player")),
+    ]
+    list_filter = ["orientation", "organization"]
+    search_fields = ["name", "place"]
+    edit_view_class = ScreenEditView
+    copy_view_enabled = False
+
+
+class EmergencyNoticeViewSet(SnippetViewSet):
+    model = EmergencyNotice
+    icon = "warning"
+    menu_label = gettext_lazy("Emergency notices")
+    list_display = ["text", "all_screens", "starts_at", "expires_at", "cleared_at"]
+    copy_view_enabled = False
+
+
+class ScreensGroup(SnippetViewSetGroup):
+    menu_label = gettext_lazy("Screens")
+    menu_icon = "desktop"
+    menu_order = 330
+    items = (ScreenViewSet, EmergencyNoticeViewSet)
+
+
+register_snippet(ScreensGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_screen_urls():
+    return [path("screens/<int:pk>/new-token/", admin_views.new_token, name="screens_new_token")]
+
+
+@hooks.register("after_create_snippet")
+def record_notice_author(request, instance):
+    if isinstance(instance, EmergencyNotice):
+        EmergencyNotice.objects.filter(pk=instance.pk).update(created_by=request.user)
+
+
+hooks.register("register_demo_content", load_screens_demo, order=40)
