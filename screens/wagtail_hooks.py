@@ -121,3 +121,12 @@ def record_notice_author(request, instance):
 
 
 hooks.register("register_demo_content", load_screens_demo, order=40)
+
+
+@hooks.register("register_log_actions")
+def register_new_token_log_action(actions):
+    actions.register_action(
+        admin_views.NEW_TOKEN_ACTION,
+        gettext_lazy("New screen address"),
+        gettext_lazy("Gave the screen a new address"),
+    )
