@@ -10,13 +10,6 @@ from django.utils import timezone
 
 from disclosure.models import Audience, DisclosurePage
 from screens.models import EmergencyNotice, ItemKind, OpeningHours, PlaylistItem, Screen
-from tests.integrity.test_programme import (  # noqa: F401 - fixtures
-    complete,
-    integrity_index,
-    poster,
-    programme,
-    this_month,
-)
 
 pytestmark = pytest.mark.django_db
 
