@@ -42,16 +42,16 @@ def qr_svg(url):
 
 def board(request, page_id):
     """The poster of a public disclosure or monthly programme; ``?size=a3`` for A3 paper."""
-    size = request.GET.get("size")
+    size = request.GET.get("size", "").lower()
     size = size if size in SIZES else "a4"
     page = public_disclosure(page_id)
     template = "screens/board_disclosure.html"
     if page is None:
         page = public_programme(page_id)
         template = "screens/board_programme.html"
-    if page is None:
+    url = page.get_full_url(request) if page is not None else None
+    if url is None:  # no such page, or one outside every site: nothing to point the QR code at
         raise Http404
-    url = page.get_full_url(request)
     return TemplateResponse(
         request,
         template,
@@ -59,6 +59,7 @@ def board(request, page_id):
             "page": page,
             "size": size,
             "page_url": url,
+            "back_url": page.get_url(request) or url,
             "qr_svg": qr_svg(url),
             "printed_on": timezone.localdate(),
         },
