@@ -2,6 +2,7 @@
 
 from datetime import time
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from disclosure.models import OrganizationPage
@@ -71,5 +72,8 @@ def load_screens_demo(stdout, options):
         )
     office.items = items
     office.save()
-    stdout.write(_("Screens: two demo screens (a shop, an office); `make logins` shows the admin."))
+    stdout.write(_("Screens: two demo screens; open their players at:"))
+    for screen in (shop, office):
+        url = settings.WAGTAILADMIN_BASE_URL + screen.get_absolute_url()
+        stdout.write(f"  {screen.name}: {url}")
     return 2
