@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from disclosure.models import DisclosurePage
 from disclosure.queries import public_disclosures
-from home.caching import versioned_key
+from home.caching import cached_snapshot, versioned_key
 from home.models import StandardPage
 from home.query import exclude_private
 from integrity.models import MonthlyProgramPage
@@ -128,6 +128,11 @@ def standard_slide(page):
 
 
 def page_slide(page):
+    """The slide of a page, shared by every screen that shows it until content changes."""
+    return cached_snapshot(f"screen-slide:{page.pk}", lambda: build_page_slide(page))
+
+
+def build_page_slide(page):
     page = page.specific
     if isinstance(page, DisclosurePage):
         slide = disclosure_slide(page)
