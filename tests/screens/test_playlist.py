@@ -229,3 +229,13 @@ def test_the_player_page_and_service_worker(client, screen):
     worker = client.get("/screens/sw.js")
     assert worker.status_code == 200 and worker["Service-Worker-Allowed"] == "/screens/"
     assert worker["Content-Type"].startswith("text/javascript")
+
+
+def test_a_republished_page_shows_its_new_title(client, screen, items):
+    first = fetch(client, screen)
+    page = DisclosurePage.objects.get(pk=items["public"].pk)
+    page.title = "公开的党务公开（修订）"
+    page.change_note = "更正标题"
+    page.save_revision().publish()
+    second = fetch(client, screen, first["ETag"])
+    assert "公开的党务公开（修订）" in titles(second)
