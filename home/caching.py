@@ -8,7 +8,9 @@ snapshot for up to its timeout; a shared cache (REDIS_URL) drops it everywhere a
 """
 
 from django.core.cache import cache
+from django.db.models import F, Subquery
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -30,10 +32,24 @@ def cached_snapshot(name, build, timeout=DEFAULT_TIMEOUT):
 
 
 def content_changed(**kwargs):
+    from home.models import ContentVersion
+
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2)
+    # The shared counter, for caches that every process must drop at once (screens).
+    if not ContentVersion.objects.filter(pk=1).update(
+        number=F("number") + 1, changed_at=timezone.now()
+    ):
+        ContentVersion.objects.get_or_create(pk=1)
+
+
+def database_version():
+    """A subquery of the shared content version, to annotate onto another query."""
+    from home.models import ContentVersion
+
+    return Subquery(ContentVersion.objects.filter(pk=1).values("number")[:1])
 
 
 def page_saved(sender, instance, **kwargs):

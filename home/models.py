@@ -188,3 +188,21 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+
+class ContentVersion(models.Model):
+    """A counter bumped whenever published content changes, kept in the database.
+
+    Caches that must be right in every process at once (what screens play) key on it: one row,
+    read in the same query as whatever else the request needs. The cache-held version in
+    home.caching is cheaper but local to a process unless the cache is shared (REDIS_URL).
+    """
+
+    number = models.BigIntegerField(default=1)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return str(self.number)

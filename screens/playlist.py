@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from disclosure.models import DisclosurePage
 from disclosure.queries import public_disclosures
-from home.caching import cached_snapshot, versioned_key
+from home.caching import database_version
 from home.models import StandardPage
 from home.query import exclude_private
 from integrity.models import MonthlyProgramPage
@@ -127,9 +127,14 @@ def standard_slide(page):
     }
 
 
-def page_slide(page):
+def page_slide(page, version):
     """The slide of a page, shared by every screen that shows it until content changes."""
-    return cached_snapshot(f"screen-slide:{page.pk}", lambda: build_page_slide(page))
+    key = f"screen-slide:{page.pk}:{version}"
+    slide = cache.get(key)
+    if slide is None:
+        slide = build_page_slide(page)
+        cache.set(key, slide, CACHE_SECONDS)
+    return slide
 
 
 def build_page_slide(page):
@@ -178,7 +183,7 @@ def latest_disclosures(screen, count):
     return list(queryset.order_by("-published_on", "-pk")[:count])
 
 
-def build_items(screen, today):
+def build_items(screen, today, version):
     items = [item for item in screen.items.all() if item.is_showing(today)]
     pages = allowed_pages([item.page for item in items if item.kind == ItemKind.PAGE])
     slides = []
@@ -191,7 +196,7 @@ def build_items(screen, today):
 
     for item in items:
         if item.kind == ItemKind.PAGE and item.page_id in pages:
-            add(page_slide(pages[item.page_id]))
+            add(page_slide(pages[item.page_id], version))
         elif item.kind == ItemKind.IMAGE and item.image_id:
             add(
                 {
@@ -206,11 +211,11 @@ def build_items(screen, today):
             add({"id": f"notice-{item.pk}", "type": "notice", "title": item.text})
         elif item.kind == ItemKind.LATEST_DISCLOSURES:
             for page in latest_disclosures(screen, item.count):
-                add(page_slide(page))
+                add(page_slide(page, version))
         elif item.kind == ItemKind.PROGRAMME:
             programme = this_months_programme()
             if programme is not None:
-                add(page_slide(programme))
+                add(page_slide(programme, version))
     return slides
 
 
@@ -228,7 +233,7 @@ def active_notice(screen, now):
     return current, min(changes) if changes else None
 
 
-def build_playlist(screen, now=None):
+def build_playlist(screen, now=None, version=0):
     now = now or timezone.now()
     today = timezone.localdate(now)
     notice, next_change = active_notice(screen, now)
@@ -251,7 +256,7 @@ def build_playlist(screen, now=None):
             if notice
             else None
         ),
-        "items": build_items(screen, today),
+        "items": build_items(screen, today, version),
     }
     body = json.dumps(playlist, ensure_ascii=False, sort_keys=True)
     playlist["version"] = hashlib.sha256(body.encode()).hexdigest()[:20]
@@ -261,14 +266,23 @@ def build_playlist(screen, now=None):
     return playlist, timeout
 
 
+def screens_with_version():
+    """Screens annotated with the shared content version: one query tells whether a cached
+    playlist is still right, in every process."""
+    from screens.models import Screen
+
+    return Screen.objects.annotate(content_version=database_version())
+
+
 def playlist_key(screen):
-    return versioned_key(
-        f"screen-playlist:{screen.pk}:{screen.updated_at.timestamp()}:{timezone.localdate()}"
+    return (
+        f"screen-playlist:{screen.pk}:{screen.updated_at.timestamp()}:"
+        f"{screen.content_version}:{timezone.localdate()}"
     )
 
 
 def cached_playlist(screen):
-    """(version, JSON bytes) of the screen's playlist, from the cache when it is current."""
+    """(version, JSON bytes) of the playlist of ``screen`` (from screens_with_version())."""
     key = playlist_key(screen)
     cached = cache.get(key)
     if cached is None:
@@ -277,7 +291,7 @@ def cached_playlist(screen):
             .objects.prefetch_related("items__page", "items__image", "hours")
             .get(pk=screen.pk)
         )
-        playlist, timeout = build_playlist(full)
+        playlist, timeout = build_playlist(full, version=screen.content_version)
         playlist["generated_at"] = timezone.now().isoformat()
         cached = (playlist["version"], json.dumps(playlist, ensure_ascii=False).encode())
         cache.set(key, cached, timeout)
@@ -285,4 +299,7 @@ def cached_playlist(screen):
 
 
 def current_version(screen):
+    """The current playlist version of a screen (for the admin's health column)."""
+    if getattr(screen, "content_version", None) is None:
+        screen = screens_with_version().get(pk=screen.pk)
     return cached_playlist(screen)[0]

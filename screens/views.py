@@ -20,7 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from screens.models import Screen
-from screens.playlist import cached_playlist
+from screens.playlist import cached_playlist, screens_with_version
 
 MAX_HEARTBEAT_BYTES = 2048
 SERVICE_WORKER = "screens/sw.js"
@@ -30,7 +30,7 @@ def screen_for(token, *fields):
     """The screen with this token (one query for the few fields asked), else 404."""
     if not token or len(token) > 64:
         raise Http404
-    screen = Screen.objects.filter(token=token).only("pk", "updated_at", *fields).first()
+    screen = screens_with_version().filter(token=token).only("pk", "updated_at", *fields).first()
     if screen is None:
         raise Http404
     return screen

@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetVie
 from screens import admin_views
 from screens.demo import load_screens_demo
 from screens.models import EmergencyNotice, Screen
-from screens.playlist import current_version
+from screens.playlist import current_version, screens_with_version
 
 STATUS_LABELS = {
     "online": gettext_lazy("Online"),
@@ -89,6 +89,9 @@ class ScreenViewSet(SnippetViewSet):
     search_fields = ["name", "place"]
     edit_view_class = ScreenEditView
     copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return screens_with_version()
 
 
 class EmergencyNoticeViewSet(SnippetViewSet):

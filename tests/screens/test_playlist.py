@@ -239,3 +239,31 @@ def test_a_republished_page_shows_its_new_title(client, screen, items):
     page.save_revision().publish()
     second = fetch(client, screen, first["ETag"])
     assert "公开的党务公开（修订）" in titles(second)
+
+
+def test_every_process_sees_a_change_at_the_next_poll(client, screen, items):
+    """The playlist cache is keyed on a version held in the database, not in a process's
+    memory: a change made through another process (here: a cache that missed the bump) still
+    gives a new playlist at the next poll."""
+    from django.core.cache import cache
+
+    from home.caching import VERSION_KEY
+
+    first = fetch(client, screen)
+    cache.set(VERSION_KEY, 1)  # as in a worker whose own memory cache did not see the change
+    DisclosurePage.objects.filter(pk=items["public"].pk).update(withdrawn_at=timezone.now())
+    from django.db.models import F
+
+    from home.models import ContentVersion
+
+    ContentVersion.objects.filter(pk=1).update(number=F("number") + 1)  # what publishing does
+    second = fetch(client, screen, first["ETag"])
+    assert second.status_code == 200 and "公开的党务公开" not in second.content.decode()
+
+
+def test_a_304_is_one_query_with_the_shared_version(client, screen):
+    first = fetch(client, screen)
+    with CaptureQueriesContext(connection) as queries:
+        assert fetch(client, screen, first["ETag"]).status_code == 304
+    assert len(queries.captured_queries) == 1
+    assert "home_contentversion" in queries.captured_queries[0]["sql"]
