@@ -8,14 +8,15 @@ import hashlib
 import json
 
 import segno
+from django.conf import settings
 from django.core.cache import cache
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from disclosure.models import DisclosurePage
+from disclosure.models import Audience, DisclosurePage
 from disclosure.queries import public_disclosures
 from home.caching import database_version
 from home.models import StandardPage
@@ -37,6 +38,8 @@ def page_refusal(page):
     if not page.live:
         return _("The page is not published.")
     if not exclude_private(Page.objects.filter(pk=page.pk)).exists():
+        return _("The page is not public: screens show only what everyone may read.")
+    if isinstance(specific, DisclosurePage) and specific.audience != Audience.PUBLIC:
         return _("The page is not public: screens show only what everyone may read.")
     if isinstance(specific, DisclosurePage) and specific.is_withdrawn:
         return _("The disclosure has been withdrawn.")
@@ -165,7 +168,9 @@ def allowed_pages(pages):
     for page in public:
         if not isinstance(page, SCREEN_PAGE_TYPES):
             continue
-        if isinstance(page, DisclosurePage) and page.is_withdrawn:
+        if isinstance(page, DisclosurePage) and (
+            page.is_withdrawn or page.audience != Audience.PUBLIC
+        ):
             continue
         allowed[page.pk] = page
     return allowed
@@ -291,7 +296,10 @@ def cached_playlist(screen):
             .objects.prefetch_related("items__page", "items__image", "hours")
             .get(pk=screen.pk)
         )
-        playlist, timeout = build_playlist(full, version=screen.content_version)
+        # Screens speak the site's language and keep its time, whoever asks first (an admin
+        # browsing in English from another time zone builds the same playlist).
+        with translation.override(settings.LANGUAGE_CODE), timezone.override(settings.TIME_ZONE):
+            playlist, timeout = build_playlist(full, version=screen.content_version)
         playlist["generated_at"] = timezone.now().isoformat()
         cached = (playlist["version"], json.dumps(playlist, ensure_ascii=False).encode())
         cache.set(key, cached, timeout)

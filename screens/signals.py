@@ -1,8 +1,12 @@
 """Moderators run the screens; saving a screen or a notice changes what screens play."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from wagtail.images import get_image_model
+from wagtail.models import Site
+from wagtailmedia.models import get_media_model
 
 from disclosure.access import grant_moderator_permissions
+from disclosure.models import Category
 from home.caching import content_changed
 from screens.models import EmergencyNotice, Screen
 
@@ -22,12 +26,19 @@ def grant_moderators(app_config, using="default", **kwargs):
     grant_moderator_permissions(app_config, MODERATOR_PERMISSIONS, using=using)
 
 
-def notice_changed(sender, instance=None, raw=False, **kwargs):
+def screen_content_changed(sender, instance=None, raw=False, **kwargs):
+    """Whatever a slide shows changed: playlists are rebuilt at the next poll."""
     if not raw:
         content_changed()
 
 
-post_save.connect(notice_changed, sender=EmergencyNotice)
-post_delete.connect(notice_changed, sender=EmergencyNotice)
-m2m_changed.connect(notice_changed, sender=EmergencyNotice.screens.through)
-post_delete.connect(notice_changed, sender=Screen)
+post_save.connect(screen_content_changed, sender=EmergencyNotice)
+
+# What slides show besides pages: category names, images and their descriptions, films, and the
+# site's address in each QR code.
+for model in (Category, get_image_model(), get_media_model(), Site):
+    post_save.connect(screen_content_changed, sender=model)
+    post_delete.connect(screen_content_changed, sender=model)
+post_delete.connect(screen_content_changed, sender=EmergencyNotice)
+m2m_changed.connect(screen_content_changed, sender=EmergencyNotice.screens.through)
+post_delete.connect(screen_content_changed, sender=Screen)

@@ -5,7 +5,9 @@ token is a plain 404 that says nothing about screens.
 """
 
 import json
+import re
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import (
     Http404,
@@ -14,7 +16,7 @@ from django.http import (
     JsonResponse,
 )
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
@@ -23,12 +25,16 @@ from screens.models import Screen
 from screens.playlist import cached_playlist, screens_with_version
 
 MAX_HEARTBEAT_BYTES = 2048
+PLAIN_TEXT = re.compile(r"[^\x00-\x1f\ud800-\udfff]{0,200}")
 SERVICE_WORKER = "screens/sw.js"
+
+
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,64}")
 
 
 def screen_for(token, *fields):
     """The screen with this token (one query for the few fields asked), else 404."""
-    if not token or len(token) > 64:
+    if not TOKEN_SHAPE.fullmatch(token or ""):
         raise Http404
     screen = screens_with_version().filter(token=token).only("pk", "updated_at", *fields).first()
     if screen is None:
@@ -41,7 +47,9 @@ def player(request, token):
     screen = screen_for(
         token, "name", "place", "orientation", "seconds_per_slide", "poll_seconds", "token"
     )
-    response = render(request, "screens/player.html", {"screen": screen})
+    preview = request.GET.get("preview") == "1"
+    with translation.override(settings.LANGUAGE_CODE):  # a screen speaks the site's language
+        response = render(request, "screens/player.html", {"screen": screen, "preview": preview})
     patch_cache_control(response, no_cache=True)
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -78,13 +86,13 @@ def heartbeat(request, token):
     screen = screen_for(token)
     try:
         data = json.loads(body)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         return JsonResponse({"error": "malformed JSON"}, status=400)
     if not isinstance(data, dict):
         return JsonResponse({"error": "expected an object"}, status=400)
     version, item = data.get("version", ""), data.get("item", "")
-    if not isinstance(version, str) or not isinstance(item, str):
-        return JsonResponse({"error": "version and item are text"}, status=400)
+    if not all(isinstance(value, str) and PLAIN_TEXT.fullmatch(value) for value in (version, item)):
+        return JsonResponse({"error": "version and item are short plain text"}, status=400)
     Screen.objects.filter(pk=screen.pk).update(
         last_seen_at=timezone.now(),
         last_version=version[:64],

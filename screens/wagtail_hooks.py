@@ -49,7 +49,7 @@ class StatusColumn(Column):
 
 class PlayerColumn(Column):
     def get_value(self, instance):
-        url = instance.get_absolute_url()
+        url = instance.get_absolute_url() + "?preview=1"  # no heartbeat from the admin
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a>', url, gettext_lazy("Open player")
         )

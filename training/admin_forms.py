@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from training.models import QuestionKind
+from training.models import Enrolment, QuestionKind
 
 
 class QuestionForm(WagtailAdminModelForm):
@@ -65,6 +65,8 @@ class RevokeCertificateForm(WagtailAdminModelForm):
         if certificate.revoked_at is None:
             certificate.revoked_at = timezone.now()
             certificate.revoked_by = getattr(self, "for_user", None)
+            # The course's 学时 are taken back with the certificate.
+            Enrolment.objects.filter(pk=certificate.enrolment_id).update(hours_awarded=0)
         if commit:
             certificate.save()
         return certificate

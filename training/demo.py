@@ -281,6 +281,7 @@ def leave_at(learner, course, stage, rng, days_ago):
             revoked_at=timezone.now() - timedelta(days=3),
             revoke_reason="经核查，该学员的考试由他人代答，证书撤销，需重新学习。",
         )
+        Enrolment.objects.filter(pk=enrolment.pk).update(hours_awarded=0)
     return enrolment
 
 

@@ -2,7 +2,13 @@
 
 from training.exams import attempts_left, exam_status
 from training.models import Certificate, Enrolment
-from training.progress import course_state, learner_for, progress_for, watched_share
+from training.progress import (
+    check_completion,
+    course_state,
+    learner_for,
+    progress_for,
+    watched_share,
+)
 
 
 def visitor_enrolment(request, course):
@@ -34,6 +40,15 @@ def course_context(request, course, lessons):
     state = course_state(enrolment, course, lessons)
     exam = exam_status(enrolment, course, state)
     has_exam = exam is not None
+    if (
+        enrolment is not None
+        and enrolment.completed_at is None
+        and state["lessons_done"]
+        and exam in (None, "passed")
+    ):
+        # The course changed under the learner (a lesson or the exam was withdrawn): what is
+        # left is done, so the course is complete now.
+        check_completion(enrolment)
     return {
         "learner": learner,
         "enrolment": enrolment,

@@ -1,9 +1,12 @@
 """Who is a learner, what they are enrolled in, how far they are, and when a course is complete."""
 
+import math
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from disclosure.models import Membership, Role
+from home.query import exclude_private
 from training.models import (
     Certificate,
     CoursePage,
@@ -25,17 +28,28 @@ ROLE_ORDER = {Role.EDITOR: 0, Role.PARTY_MEMBER: 1, Role.EMPLOYEE: 2}
 TRACK_FOR_ROLE = {Role.EDITOR: Track.SECRETARY, Role.PARTY_MEMBER: Track.MEMBER}
 
 
+def best_membership(memberships):
+    return min(memberships, key=lambda m: (ROLE_ORDER.get(m.role, 9), m.pk), default=None)
+
+
 def learner_for(user, create=True):
-    """The user's Learner, made from their first membership on first need; None without one."""
+    """The user's active Learner, made from their first membership on first need.
+
+    None for anonymous visitors, accounts without a membership and learners whose last
+    membership was removed (their records stay for the reports and certificates).
+    """
     if not user.is_authenticated:
         return None
     learner = Learner.objects.select_related("organization", "user").filter(user=user).first()
-    if learner is not None or not create:
-        return learner
-    memberships = list(Membership.objects.filter(user=user).select_related("organization"))
-    if not memberships:
+    if learner is not None:
+        return learner if learner.active else None
+    if not create:
         return None
-    membership = min(memberships, key=lambda m: (ROLE_ORDER.get(m.role, 9), m.pk))
+    membership = best_membership(
+        Membership.objects.filter(user=user).select_related("organization")
+    )
+    if membership is None:
+        return None
     try:
         with transaction.atomic():
             learner = Learner.objects.create(
@@ -48,8 +62,45 @@ def learner_for(user, create=True):
     return learner  # its post_save signal has enrolled it in its required courses
 
 
+def follow_memberships(user):
+    """Keep the user's Learner in step with their memberships (after one is saved or deleted).
+
+    The learner is filed under their best remaining membership (editor first); made an editor,
+    an employee or party member becomes a branch secretary; with no membership left the
+    learner is made inactive, and active again with a new one.
+    """
+    learner = Learner.objects.filter(user=user).first()
+    memberships = list(Membership.objects.filter(user=user))
+    if learner is None:
+        if memberships:
+            learner_for(user)
+        return
+    membership = best_membership(memberships)
+    if membership is None:
+        if learner.active:
+            learner.active = False
+            learner.save(update_fields=["active"])
+        return
+    fields = []
+    if not learner.active:
+        learner.active = True
+        fields.append("active")
+    if not any(m.organization_id == learner.organization_id for m in memberships):
+        learner.organization_id = membership.organization_id
+        fields.append("organization")
+    suggested = TRACK_FOR_ROLE.get(membership.role, Track.OTHER)
+    if suggested == Track.SECRETARY and learner.track in (Track.OTHER, Track.MEMBER):
+        learner.track = suggested
+        fields.append("track")
+    if fields:
+        learner.save()  # its post_save signal enrols it in the new track's required courses
+
+
 def required_courses(track):
-    return CoursePage.objects.live().filter(required=True, audience__in=audiences_for(track))
+    """Live required courses of a track; only public ones are assigned to everybody."""
+    return exclude_private(
+        CoursePage.objects.live().filter(required=True, audience__in=audiences_for(track))
+    )
 
 
 def enrol_in_required(learner):
@@ -75,8 +126,12 @@ def enrol_learners_in(course):
     if not course.required:
         return 0
     now = timezone.now()
+    if not exclude_private(CoursePage.objects.filter(pk=course.pk)).exists():
+        return 0
     tracks = [track for track in Track if course.applies_to(track)]
-    learners = Learner.objects.filter(track__in=tracks).exclude(enrolments__course=course)
+    learners = Learner.objects.filter(track__in=tracks, active=True).exclude(
+        enrolments__course=course
+    )
     created = Enrolment.objects.bulk_create(
         [
             Enrolment(
@@ -157,17 +212,23 @@ def covered(ranges):
     return sum(end - start for start, end in ranges)
 
 
+def is_seconds(value):
+    """A finite JSON number (not a bool, not NaN or infinity, not a 400-digit integer)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:
+        return False
+
+
 def clean_ranges(raw, duration):
     """Ranges from the player as [[start, end], ...] in seconds, clipped to the video; or None."""
     if not isinstance(raw, list) or len(raw) > 500:
         return None
     ranges = []
     for item in raw:
-        if (
-            not isinstance(item, list)
-            or len(item) != 2
-            or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in item)
-        ):
+        if not isinstance(item, list) or len(item) != 2 or not all(is_seconds(v) for v in item):
             return None
         start, end = (max(0.0, min(float(v), duration)) for v in item)
         if end > start:
@@ -178,55 +239,58 @@ def clean_ranges(raw, duration):
 def record_watching(progress, lesson, reports, now=None):
     """Add the stretches the player saw play to the lesson's progress.
 
-    ``reports`` maps a media id to {"ranges": [[start, end], ...], "duration": seconds}. Unknown
-    media or malformed ranges raise ValueError. The coverage a report can add is capped by the
-    time since the previous report at the fastest allowed playback speed, so posting a whole
-    video's range at once counts for nothing more than the time really spent.
+    ``reports`` maps a media id to {"ranges": [[start, end], ...]}. Unknown media, videos whose
+    length the site does not know, and malformed ranges raise ValueError. What the lesson has
+    seen in all can never exceed the time since its first report at the fastest allowed
+    playback speed (plus one allowance for network delay), and one report can add no more than
+    the time since the previous one: posting a whole video's range at once, or many small
+    reports in a burst, counts only the time really spent.
     """
     now = now or timezone.now()
     videos = {str(media.pk): media for media in lesson.videos()}
     if not isinstance(reports, dict) or not reports or not set(reports) <= set(videos):
         raise ValueError("unknown video")
-    since = progress.reported_at or progress.started_at
-    budget = max(0.0, (now - since).total_seconds()) * PLAY_SPEED_ALLOWED + REPORT_SLACK_SECONDS
-    watched = dict(progress.watched)
-    durations = dict(progress.durations)
-    for media_id, report in reports.items():
-        if not isinstance(report, dict):
-            raise ValueError("malformed report")
-        duration = float(videos[media_id].duration or 0)
-        if duration <= 0:
-            # The admin did not record the length: trust the longest the player has reported.
-            reported = report.get("duration")
-            if (
-                not isinstance(reported, (int, float))
-                or isinstance(reported, bool)
-                or reported <= 0
-            ):
-                raise ValueError("unknown duration")
-            duration = max(float(reported), float(durations.get(media_id, 0)))
-        durations[media_id] = duration
-        ranges = clean_ranges(report.get("ranges"), duration)
-        if ranges is None:
-            raise ValueError("malformed ranges")
-        before = merge_ranges(watched.get(media_id, []))
-        after = merge_ranges(before + ranges)
-        gained = covered(after) - covered(before)
-        if gained > budget:
-            # More than could have played since the last report: keep the earliest new seconds
-            # the budget allows.
-            after = merge_ranges(before + trim_ranges(subtract(ranges, before), budget))
-            gained = budget
-        budget -= gained
-        watched[media_id] = after
-    progress.watched = watched
-    progress.durations = durations
-    progress.reported_at = now
-    fields = ["watched", "durations", "reported_at"]
-    if progress.completed_at is None and video_done(progress, videos):
-        progress.completed_at = now
-        fields.append("completed_at")
-    progress.save(update_fields=fields)
+    with transaction.atomic():
+        progress = LessonProgress.objects.select_for_update().get(pk=progress.pk)
+        watched = dict(progress.watched)
+        durations = dict(progress.durations)
+        seen_before = sum(covered(ranges) for ranges in watched.values())
+        since_start = max(0.0, (now - progress.started_at).total_seconds())
+        since_last = max(0.0, (now - (progress.reported_at or progress.started_at)).total_seconds())
+        budget = max(
+            0.0,
+            min(
+                since_last * PLAY_SPEED_ALLOWED + REPORT_SLACK_SECONDS,
+                since_start * PLAY_SPEED_ALLOWED + REPORT_SLACK_SECONDS - seen_before,
+            ),
+        )
+        for media_id, report in reports.items():
+            if not isinstance(report, dict):
+                raise ValueError("malformed report")
+            duration = float(videos[media_id].duration or 0)
+            if not math.isfinite(duration) or duration <= 0:
+                raise ValueError("unknown duration")  # LessonPage.clean requires it
+            durations[media_id] = duration
+            ranges = clean_ranges(report.get("ranges"), duration)
+            if ranges is None:
+                raise ValueError("malformed ranges")
+            before = merge_ranges(watched.get(media_id, []))
+            after = merge_ranges(before + ranges)
+            gained = covered(after) - covered(before)
+            if gained > budget:
+                # More than could have played: keep the earliest new seconds the budget allows.
+                after = merge_ranges(before + trim_ranges(subtract(ranges, before), budget))
+                gained = budget
+            budget -= gained
+            watched[media_id] = after
+        progress.watched = watched
+        progress.durations = durations
+        progress.reported_at = now
+        fields = ["watched", "durations", "reported_at"]
+        if progress.completed_at is None and video_done(progress, videos):
+            progress.completed_at = now
+            fields.append("completed_at")
+        progress.save(update_fields=fields)
     if "completed_at" in fields:
         check_completion(progress.enrolment)
     return progress
@@ -300,6 +364,8 @@ def check_completion(enrolment):
     if enrolment.completed_at is not None:
         return None
     course = CoursePage.objects.get(pk=enrolment.course_id)
+    if not course.live:
+        return None  # an unpublished course certifies nothing
     if not set(lesson_ids(course)) <= done_lesson_ids(enrolment):
         return None
     if has_exam(course) and not exam_passed(enrolment):

@@ -19,6 +19,7 @@ from disclosure.models import Membership, OrganizationPage, Role
 from home.query import exclude_private
 from training.models import (
     Attempt,
+    Certificate,
     CoursePage,
     Enrolment,
     LessonPage,
@@ -91,12 +92,16 @@ def report_rows(organizations):
     if not organizations:
         return []
     passed = Exists(Attempt.objects.filter(enrolment=OuterRef("pk"), passed=True))
+    revoked = Exists(Certificate.objects.filter(enrolment=OuterRef("pk"), revoked_at__isnull=False))
     counts = list(
-        Enrolment.objects.filter(learner__organization__in=list(organizations))
+        Enrolment.objects.filter(
+            learner__organization__in=list(organizations), learner__active=True
+        )
         .values("learner__organization", "course")
         .annotate(
             enrolled=Count("pk"),
-            completed=Count("pk", filter=Q(completed_at__isnull=False)),
+            # A revoked certificate un-completes the course (its 学时 are taken back too).
+            completed=Count("pk", filter=Q(completed_at__isnull=False) & ~Q(revoked)),
             passed=Count("pk", filter=Q(passed)),
             hours=Sum("hours_awarded"),
         )
@@ -175,6 +180,7 @@ def overdue_rows(organizations, today=None):
     enrolments = list(
         Enrolment.objects.filter(
             learner__organization__in=list(organizations),
+            learner__active=True,
             course__required=True,
             course__live=True,
             completed_at__isnull=True,

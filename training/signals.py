@@ -1,13 +1,13 @@
 """Keep learners and required enrolments in step with memberships, tracks and published courses."""
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
 from disclosure.access import grant_moderator_permissions
 from disclosure.models import Membership
 from training.models import CoursePage, Learner
-from training.progress import enrol_in_required, enrol_learners_in, learner_for
+from training.progress import enrol_in_required, enrol_learners_in, follow_memberships
 
 MODERATOR_PERMISSIONS = [
     "view_learner",
@@ -24,16 +24,22 @@ MODERATOR_PERMISSIONS = [
 
 @receiver(post_save, sender=Membership)
 def membership_saved(sender, instance, created, raw=False, **kwargs):
-    """A new member is a learner at once, enrolled in the required courses of their track."""
-    if raw or not created:
+    """A new member is a learner at once, enrolled in the required courses of their track; a
+    changed role or organisation moves the learner along."""
+    if raw:
         return
-    learner_for(instance.user)
+    follow_memberships(instance.user)
+
+
+@receiver(post_delete, sender=Membership)
+def membership_deleted(sender, instance, **kwargs):
+    follow_memberships(instance.user)
 
 
 @receiver(post_save, sender=Learner)
 def learner_saved(sender, instance, created, raw=False, **kwargs):
     """A learner moved to another track (made an activist, say) gets its required courses."""
-    if raw:
+    if raw or not instance.active:
         return
     enrol_in_required(instance)
 

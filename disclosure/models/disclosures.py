@@ -1,5 +1,6 @@
 """One disclosure (党务公开 or 企务公开 item) and what hangs off it: attachments, amendments."""
 
+import copy
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -288,10 +289,25 @@ class DisclosurePage(SitePage):
             )
 
     def sync_view_restriction(self):
-        """Keep the page's view restriction in step with its audience (disclosure.access)."""
+        """Keep the page's view restriction in step with its stored audience (disclosure.access).
+
+        The audience is read back from the database: saving a draft (or submitting it for
+        review) stores a revision and leaves the live row as it was, so a draft that makes a
+        restricted disclosure public must not lift its restriction before it is published.
+        """
         from disclosure.access import sync_view_restriction
 
-        if self.organization_id:
+        if not self.organization_id or self.pk is None:
+            return
+        stored = DisclosurePage.objects.filter(pk=self.pk).values_list("audience", flat=True)
+        audience = stored.first()
+        if audience is None:
+            return
+        if audience != self.audience:
+            live = copy.copy(self)
+            live.audience = audience
+            sync_view_restriction(live)
+        else:
             sync_view_restriction(self)
 
     def with_content_json(self, content):

@@ -144,3 +144,9 @@ def test_a_moderator_pushes_an_emergency_notice(client, moderator):
     assert notice.created_by == moderator
     data = client.get(f"/screens/{screen.token}/playlist.json").json()
     assert data["emergency"]["text"] == "暴雨红色预警，请注意安全"
+
+
+def test_the_admin_links_to_a_preview_of_each_player(client, moderator):
+    screen = Screen.objects.create(name="门店屏", place="一楼")
+    html = client.get("/admin/snippets/screens/screen/").content.decode()
+    assert f"/screens/{screen.token}/?preview=1" in html

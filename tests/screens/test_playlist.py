@@ -267,3 +267,53 @@ def test_a_304_is_one_query_with_the_shared_version(client, screen):
         assert fetch(client, screen, first["ETag"]).status_code == 304
     assert len(queries.captured_queries) == 1
     assert "home_contentversion" in queries.captured_queries[0]["sql"]
+
+
+@pytest.mark.parametrize("body", ["[" * 2000, '{"version": "\\ud800"}', '{"item": "a\\u0000b"}'])
+def test_hostile_heartbeats_are_400(client, screen, body):
+    assert heartbeat(client, screen, body).status_code == 400
+    screen.refresh_from_db()
+    assert screen.last_seen_at is None
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/screens/%00/playlist.json",
+        "/screens/a%00b/",
+        "/screens/boards/99999999999999999999999999/",
+        "/training/attempts/99999999999999999999999999/",
+    ],
+)
+def test_odd_addresses_are_404(client, screen, path):
+    assert client.get(path).status_code == 404
+    assert (
+        client.post(
+            "/screens/short/heartbeat", data="{}", content_type="application/json"
+        ).status_code
+        == 404
+    )
+
+
+def test_the_playlist_is_chinese_whoever_asks_first(client, screen, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    data = fetch(client, screen).json()
+    assert data["utc_offset"] == 480
+    slide = next(item for item in data["items"] if item["type"] == "disclosure")
+    assert slide["kicker"].startswith("党务公开") or slide["kicker"].startswith("企务公开")
+    assert any("发布" in line for line in slide["meta"])
+
+
+def test_a_draft_making_a_restricted_item_public_does_not_reach_screens(client, screen, items):
+    page = DisclosurePage.objects.get(pk=items["party"].pk)
+    screen.items.add(PlaylistItem(kind=ItemKind.NOTICE, text="占位"))
+    screen.save()
+    page.audience = Audience.PUBLIC
+    page.save_revision()  # saved as a draft, not published
+    assert "仅限党员的通知" not in fetch(client, screen).content.decode()
+
+
+def test_the_admin_opens_a_preview_that_sends_no_heartbeat(client, screen):
+    html = client.get(f"/screens/{screen.token}/?preview=1").content.decode()
+    assert 'data-preview="1"' in html
+    assert 'data-preview="1"' not in client.get(f"/screens/{screen.token}/").content.decode()

@@ -242,3 +242,27 @@ def test_moderators_keep_the_question_bank_learners_certificates_and_settings(
         assert client.get(url).status_code == 200, url
     response = client.get("/admin/settings/training/trainingsettings/", follow=True)
     assert response.status_code == 200 and "56" in response.content.decode()
+
+
+def test_revoking_takes_the_hours_back(admin_client, client, certificate, activist):
+    admin_client.post(
+        f"/admin/snippets/training/certificate/edit/{certificate.pk}/",
+        {"revoke_reason": "经核查，考试由他人代答。"},
+    )
+    client.force_login(activist)
+    assert client.get("/training/my/").context["hours"] == 0
+    from training.reports import report_rows
+
+    rows = report_rows([certificate.learner.organization])
+    assert [(row.completed, row.hours) for row in rows] == [(0, 0)]
+
+
+def test_deleting_a_holders_account_keeps_the_certificate_checkable(
+    admin_client, client, certificate, activist
+):
+    response = admin_client.post(f"/admin/users/delete/{activist.pk}/")
+    assert response.status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.learner is None
+    html = client.get(f"/training/certificates/{certificate.code}/").content.decode()
+    assert "张积极" in html and "有效" in html

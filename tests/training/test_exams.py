@@ -201,3 +201,46 @@ def test_exam_pages_need_a_login(client, course, learner):
     client.logout()
     response = client.get(f"/training/attempts/{attempt.pk}/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_pass_mark_is_compared_exactly(client, course, learner):
+    """16 of 23 right is 69.6 %: it shows as 70 points but does not pass a mark of 70."""
+    from tests.training.conftest import add_question
+    from training.exams import grade
+
+    for number in range(17):
+        add_question(course, "single", f"补充题{number}", [("对", True), ("错", False)])
+    type(course).objects.filter(pk=course.pk).update(questions_per_attempt=23, pass_mark=70)
+    course.refresh_from_db()
+    enrolment = finish_lessons(learner, course)
+    attempt = start(client, course)
+    right = answers_for(attempt)
+    wrong = answers_for(attempt, right=False)
+    answers = {}
+    for index, item in enumerate(attempt.paper):
+        source = right if index < 16 else wrong
+        answers[item["question"]] = sorted(int(v) for v in source[f"q{item['question']}"])
+    grade(attempt, answers, course)
+    attempt.refresh_from_db()
+    assert (attempt.correct, attempt.score, attempt.passed) == (16, 70, False)
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at is None
+
+
+def test_right_and_wrong_stay_hidden_until_the_last_attempt(client, course, learner):
+    finish_lessons(learner, course)
+    attempt = start(client, course)
+    client.post(f"/training/attempts/{attempt.pk}/", answers_for(attempt, right=False))
+    html = client.get(f"/training/attempts/{attempt.pk}/").content.decode()
+    assert "question--wrong" not in html and "✗" not in html
+    assert "0 分" in html
+
+
+def test_an_unpublished_course_certifies_nothing(client, course, learner):
+    enrolment = finish_lessons(learner, course)
+    attempt = start(client, course)
+    course.unpublish()
+    assert client.post(f"/training/attempts/{attempt.pk}/", answers_for(attempt)).status_code
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at is None
+    assert not enrolment.learner.certificates.exists()

@@ -139,10 +139,13 @@ def post_progress(client, lesson, film, ranges, duration=None, **extra):
 
 
 def age_progress(enrolment, lesson, seconds):
-    """Pretend the last report was ``seconds`` ago."""
-    LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).update(
-        reported_at=timezone.now() - timedelta(seconds=seconds)
-    )
+    """Let ``seconds`` pass: the first and the last report move that far into the past."""
+    progress = LessonProgress.objects.filter(enrolment=enrolment, lesson=lesson).first()
+    if progress is None:
+        return
+    progress.started_at -= timedelta(seconds=seconds)
+    progress.reported_at = (progress.reported_at or timezone.now()) - timedelta(seconds=seconds)
+    progress.save(update_fields=["started_at", "reported_at"])
 
 
 def test_seeking_to_the_end_does_not_finish_a_video(client, course, activist, film):
@@ -183,7 +186,7 @@ def test_a_reported_duration_cannot_shorten_a_known_video(course, activist, film
     progress = LessonProgress.objects.create(
         enrolment=enrolment, lesson=video, started_at=timezone.now() - timedelta(hours=1)
     )
-    record_watching(progress, video, {str(film.pk): {"ranges": [[0, 5]], "duration": 5}})
+    progress = record_watching(progress, video, {str(film.pk): {"ranges": [[0, 5]], "duration": 5}})
     assert progress.durations[str(film.pk)] == VIDEO_SECONDS and not progress.is_done
 
 
@@ -274,3 +277,83 @@ def test_a_membership_in_a_second_organisation_keeps_the_first(course, make_memb
     user = make_member("shuji", role=Role.EDITOR)
     Membership.objects.create(user=user, organization=other_org, role=Role.EMPLOYEE)
     assert Learner.objects.get(user=user).organization.slug == "jia"
+
+
+def test_a_burst_of_small_reports_counts_no_more_than_the_time_spent(
+    client, course, activist, film
+):
+    client.force_login(activist)
+    video = lessons_of(course)[2]
+    results = [
+        post_progress(client, video, film, [[start, start + 15]]).json()
+        for start in range(0, 100, 15)
+    ]
+    assert results[-1]["done"] is False and results[-1]["watched"] <= 16
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{"videos": {"FILM": {"ranges": [[0, 1' + "0" * 400 + "]]}}}",
+        '{"videos": {"FILM": {"ranges": [[0, NaN]]}}}',
+        '{"videos": {"FILM": {"ranges": [[0, Infinity]]}}}',
+        "[" * 5000,
+    ],
+)
+def test_hostile_numbers_and_nesting_are_400(client, course, activist, film, body):
+    client.force_login(activist)
+    video = lessons_of(course)[2]
+    response = client.post(
+        f"/training/lessons/{video.pk}/progress/",
+        data=body.replace("FILM", str(film.pk)),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+
+
+def test_a_video_without_a_known_length_cannot_be_published_in_a_lesson(course, film):
+    from django.core.exceptions import ValidationError
+
+    from training.models import LessonPage
+
+    film.duration = 0
+    film.save()
+    lesson = LessonPage(title="新视频课", slug="xin", body=[("video", film)])
+    with pytest.raises(ValidationError):
+        course.add_child(instance=lesson)
+
+
+def test_a_learner_follows_their_memberships(course, make_member, other_org):
+    user = make_member("zhigong", role=Role.EMPLOYEE)
+    learner = Learner.objects.get(user=user)
+    moved = Membership.objects.create(user=user, organization=other_org, role=Role.EDITOR)
+    learner.refresh_from_db()
+    assert learner.track == Track.SECRETARY
+    assert enrolment_of(user, course).source == "required"  # the secretaries' required course
+    for membership in Membership.objects.filter(user=user).exclude(pk=moved.pk):
+        membership.delete()  # left 甲: filed under 乙 from now on
+    learner.refresh_from_db()
+    assert learner.organization_id == other_org.pk and learner.active
+    moved.delete()
+    learner.refresh_from_db()
+    assert learner.active is False
+
+
+def test_a_learner_without_membership_cannot_go_on(client, course, make_member):
+    user = make_member("dangyuan", role=Role.EDITOR)
+    Membership.objects.filter(user=user).delete()
+    client.force_login(user)
+    lesson = lessons_of(course)[0]
+    assert client.post(f"/training/lessons/{lesson.pk}/read/").status_code == 403
+    assert client.get("/training/my/").context["learner"] is None
+
+
+def test_a_course_restricted_to_a_group_is_not_assigned_to_everyone(course, make_member):
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.LOGIN
+    )
+    assert restriction.pk
+    user = make_member("shuji", role=Role.EDITOR)
+    assert not Enrolment.objects.filter(learner__user=user, course=course).exists()

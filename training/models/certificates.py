@@ -24,10 +24,13 @@ def normalise_code(text):
 
 class Certificate(models.Model):
     code = models.CharField(_("code"), max_length=CODE_LENGTH, unique=True, default=new_code)
+    # Kept when the person's account or the course page is deleted: the certificate says what it
+    # certified (name, course title, 学时) and can still be checked.
     learner = models.ForeignKey(
         "training.Learner",
         verbose_name=_("learner"),
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="certificates",
     )
     enrolment = models.OneToOneField(
@@ -36,7 +39,8 @@ class Certificate(models.Model):
     course = models.ForeignKey(
         "training.CoursePage",
         verbose_name=_("course"),
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
+        null=True,
         related_name="certificates",
     )
     # What the certificate says, as it was on the day it was issued.
@@ -47,7 +51,7 @@ class Certificate(models.Model):
     revision = models.ForeignKey(
         "wagtailcore.Revision",
         verbose_name=_("course revision"),
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         related_name="+",
     )

@@ -40,9 +40,19 @@ class Learner(models.Model):
     track = models.CharField(
         _("trained as"), max_length=20, choices=Track.choices, default=Track.OTHER
     )
+    active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Off once the person has no membership left; their records are kept."),
+    )
     created_at = models.DateTimeField(_("added"), auto_now_add=True)
 
-    panels = [FieldPanel("user", read_only=True), FieldPanel("organization"), FieldPanel("track")]
+    panels = [
+        FieldPanel("user", read_only=True),
+        FieldPanel("organization"),
+        FieldPanel("track"),
+        FieldPanel("active", read_only=True),
+    ]
 
     class Meta:
         verbose_name = _("learner")

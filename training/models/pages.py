@@ -176,6 +176,9 @@ class CoursePage(SitePage):
 
 
 class LessonBodyBlock(BaseStreamBlock):
+    # Videos come from the media library, whose player reports what was watched; an embedded
+    # video from elsewhere could not be followed, so lessons have no embeds.
+    embed = None
     video = VideoChooserBlock(label=_("Video"), icon="media", template="blocks/video.html")
     note = blocks.TextBlock(label=_("Key point"), icon="openquote")
 
@@ -194,6 +197,20 @@ class LessonPage(SitePage):
     class Meta:
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
+
+    def clean(self):
+        super().clean()
+        unknown = [media.title for media in self.videos() if not (media.duration or 0) > 0]
+        if unknown:
+            raise ValidationError(
+                {
+                    "body": _(
+                        "Enter the duration of these videos in the media library first, so that "
+                        "watching them can be followed: %(titles)s"
+                    )
+                    % {"titles": "、".join(unknown)}
+                }
+            )
 
     def videos(self):
         """The videos in the body, in order (wagtailmedia Media objects)."""

@@ -31,6 +31,9 @@
   var HOUR = 3600000;
   var STARTED = Date.now();
   var WEEKDAYS = (data.weekdays || "").split("|");
+  // Opened from the admin to look at it: no heartbeat (the list must show whether the real
+  // screen is alive) and no service worker.
+  var PREVIEW = data.preview === "1";
 
   var slides = document.querySelectorAll("[data-slide]");
   var placeholder = document.querySelector("[data-placeholder]");
@@ -268,7 +271,22 @@
     timers.slide = setTimeout(advance, seconds * 1000);
   }
 
+  var lastAdvance = Date.now();
+
+  // One odd slide or playlist must never stop a screen: whatever goes wrong while changing
+  // slides, the next change is still scheduled (and the clock's watchdog checks it happens).
   function advance() {
+    lastAdvance = Date.now();
+    try {
+      changeSlide();
+    } catch (error) {
+      fading = false;
+      prepared = null;
+      schedule();
+    }
+  }
+
+  function changeSlide() {
     clearTimeout(timers.slide);
     dailyReload();
     var list = items();
@@ -433,10 +451,14 @@
         if (response.status === 404 || response.status === 410) { gone(); return; }
         if (!response.ok) { throw new Error("HTTP " + response.status); }
         return response.json().then(function (next) {
-          if (!cached) {
-            if (!playlist || next.version !== playlist.version) { apply(next, true); }
-          } else if (!playlist) {
-            apply(next, false);
+          try {
+            if (!cached) {
+              if (!playlist || next.version !== playlist.version) { apply(next, true); }
+            } else if (!playlist) {
+              apply(next, false);
+            }
+          } catch (error) {
+            /* A playlist this player cannot show: it keeps playing the one it has. */
           }
         });
       })
@@ -456,6 +478,7 @@
   }
 
   function heartbeat() {
+    if (PREVIEW) { return; }
     var version = playlist && playlist.version ? playlist.version : "";
     request(HEARTBEAT_URL, {
       method: "POST",
@@ -516,7 +539,10 @@
     }
     emergencyText.textContent = notice.text;
     var until = Date.parse(notice.until || "");
-    emergencyUntil.textContent = isFinite(until) ? fill(data.until, { time: hhmm(wall(until)) }) : "";
+    var end = wall(until);
+    var sameDay = isFinite(until) && end.toISOString().slice(0, 10) === wall().toISOString().slice(0, 10);
+    var when = sameDay ? hhmm(end) : (end.getUTCMonth() + 1) + "/" + end.getUTCDate() + " " + hhmm(end);
+    emergencyUntil.textContent = isFinite(until) ? fill(data.until, { time: when }) : "";
     emergencyBox.hidden = false;
   }
 
@@ -536,6 +562,15 @@
 
   function tick() {
     clearTimeout(timers.clock);
+    try {
+      updateClock();
+    } finally {
+      // Again just after the next minute starts (at most 30 s away, in case the clock jumps).
+      timers.clock = setTimeout(tick, Math.min(30000, 60000 - (now() % 60000) + 50));
+    }
+  }
+
+  function updateClock() {
     var date = wall();
     var time = hhmm(date);
     for (var i = 0; i < clocks.length; i += 1) {
@@ -552,8 +587,10 @@
     updateStandby();
     showStatus();
     if (standby || !items().length) { dailyReload(); }  // no slide boundary to wait for
-    // Again just after the next minute starts (at most 30 s away, in case the clock jumps).
-    timers.clock = setTimeout(tick, Math.min(30000, 60000 - (now() % 60000) + 50));
+    // Watchdog: slides should change every few seconds; if they stopped, start them again.
+    if (!standby && items().length > 1 && Date.now() - lastAdvance > 3 * seconds * 1000) {
+      advance();
+    }
   }
 
   function dailyReload() {
@@ -607,7 +644,7 @@
   }
 
   function registerWorker() {
-    if (!navigator.serviceWorker || !data.worker) { return; }
+    if (PREVIEW || !navigator.serviceWorker || !data.worker) { return; }
     // The worker has just taken over (first visit): have it keep what was loaded without it.
     navigator.serviceWorker.addEventListener("controllerchange", warmCache);
     navigator.serviceWorker

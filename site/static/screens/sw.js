@@ -75,6 +75,12 @@ function networkFirst(event) {
   var request = event.request;
   var key = withoutSearch(request.url);
   var network = fetch(request).then(function (response) {
+    if (response.status >= 500) {
+      // The server (or a proxy in front of it, or a maintenance page) is down: as if offline.
+      var failure = new Error("HTTP " + response.status);
+      failure.response = response;
+      throw failure;
+    }
     if (cacheable(response)) {
       var copy = response.clone();
       event.waitUntil(caches.open(PAGES).then(function (cache) { return cache.put(key, copy); }));
@@ -92,6 +98,7 @@ function networkFirst(event) {
       .then(function (cache) { return cache.match(key, { ignoreVary: true }); })
       .then(function (hit) {
         if (hit) { return marked(hit); }
+        if (error && error.response) { return error.response; }
         throw error;
       });
   });
