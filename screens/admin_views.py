@@ -5,10 +5,11 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from screens.models import Screen
+from screens.models import EmergencyNotice, Screen
 
 NEW_TOKEN_ACTION = "screens.new_token"
 
@@ -28,3 +29,17 @@ def new_token(request, pk):
         )
         return redirect(reverse("wagtailsnippets_screens_screen:edit", args=[screen.pk]))
     return TemplateResponse(request, "screens/admin/new_token.html", {"screen": screen})
+
+
+def clear_notice(request, pk):
+    """Take an emergency notice off every screen now (from the next poll)."""
+    if not request.user.has_perm("screens.change_emergencynotice"):
+        raise PermissionDenied
+    notice = get_object_or_404(EmergencyNotice, pk=pk)
+    if request.method == "POST":
+        if notice.cleared_at is None:
+            notice.cleared_at = timezone.now()
+            notice.save(update_fields=["cleared_at"])  # its post_save reaches the screens
+        messages.success(request, _("The notice has been taken off the screens."))
+        return redirect(reverse("wagtailsnippets_screens_emergencynotice:list"))
+    return TemplateResponse(request, "screens/admin/clear_notice.html", {"notice": notice})

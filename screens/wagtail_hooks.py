@@ -94,8 +94,25 @@ class ScreenViewSet(SnippetViewSet):
         return screens_with_version()
 
 
+class NoticeEditView(EditView):
+    def get_header_buttons(self):
+        buttons = super().get_header_buttons()
+        if self.object.cleared_at is None and self.request.user.has_perm(
+            "screens.change_emergencynotice"
+        ):
+            buttons.append(
+                HeaderButton(
+                    gettext_lazy("Clear now"),
+                    url=reverse("screens_clear_notice", args=[self.object.pk]),
+                    icon_name="cross",
+                )
+            )
+        return buttons
+
+
 class EmergencyNoticeViewSet(SnippetViewSet):
     model = EmergencyNotice
+    edit_view_class = NoticeEditView
     icon = "warning"
     menu_label = gettext_lazy("Emergency notices")
     list_display = ["text", "all_screens", "starts_at", "expires_at", "cleared_at"]
@@ -114,7 +131,14 @@ register_snippet(ScreensGroup)
 
 @hooks.register("register_admin_urls")
 def register_screen_urls():
-    return [path("screens/<int:pk>/new-token/", admin_views.new_token, name="screens_new_token")]
+    return [
+        path("screens/<int:pk>/new-token/", admin_views.new_token, name="screens_new_token"),
+        path(
+            "screens/notices/<int:pk>/clear/",
+            admin_views.clear_notice,
+            name="screens_clear_notice",
+        ),
+    ]
 
 
 @hooks.register("after_create_snippet")

@@ -150,3 +150,16 @@ def test_the_admin_links_to_a_preview_of_each_player(client, moderator):
     screen = Screen.objects.create(name="门店屏", place="一楼")
     html = client.get("/admin/snippets/screens/screen/").content.decode()
     assert f"/screens/{screen.token}/?preview=1" in html
+
+
+def test_a_moderator_clears_a_notice_from_every_screen(client, moderator):
+    screen = Screen.objects.create(name="门店屏", place="一楼")
+    notice = EmergencyNotice.objects.create(text="停电通知")
+    assert client.get(f"/screens/{screen.token}/playlist.json").json()["emergency"]
+    edit = client.get(f"/admin/snippets/screens/emergencynotice/edit/{notice.pk}/")
+    assert f"/admin/screens/notices/{notice.pk}/clear/" in edit.content.decode()
+    assert client.get(f"/admin/screens/notices/{notice.pk}/clear/").status_code == 200
+    client.post(f"/admin/screens/notices/{notice.pk}/clear/")
+    notice.refresh_from_db()
+    assert notice.cleared_at is not None
+    assert client.get(f"/screens/{screen.token}/playlist.json").json()["emergency"] is None
