@@ -1,4 +1,4 @@
-"""The monthly programme fixtures of the integrity tests, for screens and boards."""
+"""Fixtures shared with other apps' tests: the monthly programme, and the privacy table's world."""
 
 from tests.integrity.test_programme import (  # noqa: F401 - fixtures
     integrity_index,
@@ -6,3 +6,4 @@ from tests.integrity.test_programme import (  # noqa: F401 - fixtures
     programme,
     this_month,
 )
+from tests.disclosure.test_privacy import world  # noqa: F401 - fixture
