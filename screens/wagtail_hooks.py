@@ -22,56 +22,52 @@ STATUS_LABELS = {
 }
 
 
-class StatusColumn(Column):
+def screen_status(screen):
     """Online / late / offline from the last heartbeat, and whether it plays the current version."""
-
-    def get_value(self, instance):
-        status = instance.status()
-        label = STATUS_LABELS[status]
-        if instance.last_seen_at is None:
-            return format_html('<span class="w-status w-status--label">{}</span>', label)
-        current = instance.last_version == current_version(instance)
-        version = gettext_lazy("current") if current else gettext_lazy("old playlist")
-        css = "w-status--primary" if status == "online" and current else "w-status--label"
-        return format_html(
-            '<span class="w-status {}">{}</span> {} · {}',
-            css,
-            label,
-            timezone.localtime(instance.last_seen_at).strftime("%Y-%m-%d %H:%M:%S"),
-            version,
-        )
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["value"] = self.get_value(instance)
-        return context
+    status = screen.status()
+    label = STATUS_LABELS[status]
+    if screen.last_seen_at is None:
+        return format_html('<span class="w-status w-status--label">{}</span>', label)
+    current = screen.last_version == current_version(screen)
+    version = gettext_lazy("current") if current else gettext_lazy("old playlist")
+    css = "w-status--primary" if status == "online" and current else "w-status--label"
+    return format_html(
+        '<span class="w-status {}">{}</span> {} · {}',
+        css,
+        label,
+        timezone.localtime(screen.last_seen_at).strftime("%Y-%m-%d %H:%M:%S"),
+        version,
+    )
 
 
-class PlayerColumn(Column):
-    def get_value(self, instance):
-        url = instance.get_absolute_url() + "?preview=1"  # no heartbeat from the admin
-        return format_html(
-            '<a href="{}" target="_blank" rel="noopener">{}</a>', url, gettext_lazy("Open player")
-        )
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["value"] = self.get_value(instance)
-        return context
+def player_link(screen):
+    url = screen.get_absolute_url() + "?preview=1"  # no heartbeat from the admin
+    return format_html(
+        '<a href="{}" target="_blank" rel="noopener">{}</a>', url, gettext_lazy("Open player")
+    )
 
 
-class ScreenEditView(EditView):
+class ActionEditView(EditView):
+    """An edit view with one more header button: ``extra_button`` = (label, url name, icon,
+    permission), shown while ``action_shown(object)`` holds."""
+
+    extra_button = None
+
+    def action_shown(self, instance):
+        return True
+
     def get_header_buttons(self):
         buttons = super().get_header_buttons()
-        if self.request.user.has_perm("screens.change_screen"):
+        label, url_name, icon, permission = self.extra_button
+        if self.request.user.has_perm(permission) and self.action_shown(self.object):
             buttons.append(
-                HeaderButton(
-                    gettext_lazy("New address"),
-                    url=reverse("screens_new_token", args=[self.object.pk]),
-                    icon_name="link",
-                )
+                HeaderButton(label, url=reverse(url_name, args=[self.object.pk]), icon_name=icon)
             )
         return buttons
+
+
+class ScreenEditView(ActionEditView):
+    extra_button = (gettext_lazy("New address"), "screens_new_token", "link", "screens.change_screen")
 
 
 class ScreenViewSet(SnippetViewSet):
@@ -82,8 +78,8 @@ class ScreenViewSet(SnippetViewSet):
         "name",
         "place",
         "orientation",
-        StatusColumn("status", label=gettext_lazy("Status")),
-        PlayerColumn("player", label=gettext_lazy("Player")),
+        Column("status", label=gettext_lazy("Status"), accessor=screen_status),
+        Column("player", label=gettext_lazy("Player"), accessor=player_link),
     ]
     list_filter = ["orientation", "organization"]
     search_fields = ["name", "place"]
@@ -94,20 +90,16 @@ class ScreenViewSet(SnippetViewSet):
         return screens_with_version()
 
 
-class NoticeEditView(EditView):
-    def get_header_buttons(self):
-        buttons = super().get_header_buttons()
-        if self.object.cleared_at is None and self.request.user.has_perm(
-            "screens.change_emergencynotice"
-        ):
-            buttons.append(
-                HeaderButton(
-                    gettext_lazy("Clear now"),
-                    url=reverse("screens_clear_notice", args=[self.object.pk]),
-                    icon_name="cross",
-                )
-            )
-        return buttons
+class NoticeEditView(ActionEditView):
+    extra_button = (
+        gettext_lazy("Clear now"),
+        "screens_clear_notice",
+        "cross",
+        "screens.change_emergencynotice",
+    )
+
+    def action_shown(self, notice):
+        return notice.cleared_at is None
 
 
 class EmergencyNoticeViewSet(SnippetViewSet):

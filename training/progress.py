@@ -3,6 +3,7 @@
 import math
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from disclosure.models import Membership, Role
@@ -13,6 +14,7 @@ from training.models import (
     Enrolment,
     EnrolmentSource,
     Learner,
+    LessonPage,
     LessonProgress,
     Track,
     audiences_for,
@@ -394,62 +396,56 @@ def check_completion(enrolment):
     return certificate
 
 
-def course_state(enrolment, course, lessons=None):
-    """A summary for the course page and My learning: lessons done, exam, certificate."""
-    lessons = lessons if lessons is not None else list(course.lessons())
-    done = done_lesson_ids(enrolment) if enrolment else set()
-    lesson_count = len(lessons)
-    done_count = sum(1 for lesson in lessons if lesson.pk in done)
+def summary(lesson_ids, done):
+    """Lessons done of ``lesson_ids`` (a course's live lessons), as pages and tables show it."""
+    count = sum(1 for pk in lesson_ids if pk in done)
+    total = len(lesson_ids)
     return {
         "done_ids": done,
-        "done_count": done_count,
-        "lesson_count": lesson_count,
-        "percent": round(100 * done_count / lesson_count) if lesson_count else 100,
-        "lessons_done": done_count == lesson_count,
+        "done_count": count,
+        "lesson_count": total,
+        "percent": round(100 * count / total) if total else 100,
+        "lessons_done": count == total,
     }
+
+
+def course_state(enrolment, course, lessons=None):
+    """A summary for the course page: lessons done of the course's lessons."""
+    lessons = lessons if lessons is not None else list(course.lessons())
+    done = done_lesson_ids(enrolment) if enrolment else set()
+    return summary([lesson.pk for lesson in lessons], done)
+
+
+def lesson_ids_by_course(courses):
+    """{course pk: [ids of its live, public lessons in order]} for ``courses``, in one query."""
+    courses = list(courses)
+    if not courses:
+        return {}
+    paths = {course.path: course.pk for course in courses}
+    children = Q()
+    for course in courses:
+        children |= Q(path__startswith=course.path, depth=course.depth + 1)
+    result = {course.pk: [] for course in courses}
+    lessons = exclude_private(LessonPage.objects.live().filter(children)).order_by("path")
+    for pk, path in lessons.values_list("pk", "path"):
+        parent = paths.get(path[: -LessonPage.steplen])
+        if parent is not None:
+            result[parent].append(pk)
+    return result
 
 
 def course_states(enrolments):
     """course_state for many enrolments in two queries: {enrolment id: state}."""
-    from functools import reduce
-    from operator import or_
-
-    from django.db.models import Q
-
-    from home.query import exclude_private
-    from training.models import LessonPage
-
     enrolments = list(enrolments)
     if not enrolments:
         return {}
-    courses = {e.course.path: e.course_id for e in enrolments}
-    lessons = exclude_private(
-        LessonPage.objects.live().filter(
-            reduce(or_, (Q(path__startswith=path) for path in courses)),
-            depth=enrolments[0].course.depth + 1,
-        )
-    ).values_list("pk", "path")
-    by_course = {}
-    for pk, path in lessons:
-        by_course.setdefault(courses.get(path[: -LessonPage.steplen]), []).append(pk)
+    lessons = lesson_ids_by_course({e.course_id: e.course for e in enrolments}.values())
     done = {}
     for enrolment_id, lesson_id in LessonProgress.objects.filter(
         enrolment__in=enrolments, completed_at__isnull=False
     ).values_list("enrolment_id", "lesson_id"):
         done.setdefault(enrolment_id, set()).add(lesson_id)
-    states = {}
-    for enrolment in enrolments:
-        ids = by_course.get(enrolment.course_id, [])
-        finished = done.get(enrolment.pk, set())
-        count = sum(1 for pk in ids if pk in finished)
-        states[enrolment.pk] = {
-            "done_ids": finished,
-            "done_count": count,
-            "lesson_count": len(ids),
-            "percent": round(100 * count / len(ids)) if ids else 100,
-            "lessons_done": count == len(ids),
-        }
-    return states
+    return {e.pk: summary(lessons.get(e.course_id, []), done.get(e.pk, set())) for e in enrolments}
 
 
 def lesson_is_video(lesson):

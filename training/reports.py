@@ -12,21 +12,19 @@ from decimal import Decimal
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from wagtail.models import Page
 
 from disclosure.access import MODERATORS
 from disclosure.models import Membership, OrganizationPage, Role
-from home.query import exclude_private
 from training.models import (
     Attempt,
     Certificate,
     CoursePage,
     Enrolment,
-    LessonPage,
     LessonProgress,
     Question,
     display_name,
 )
+from training.progress import lesson_ids_by_course
 
 TENTH = Decimal("0.1")  # 学时 are counted in tenths
 
@@ -146,19 +144,7 @@ def totals(rows):
 
 def _lesson_totals(courses):
     """{course pk: number of live, public lessons} for ``courses``, in one query."""
-    if not courses:
-        return {}
-    paths = {course.path: course.pk for course in courses}
-    children = Q()
-    for course in courses:
-        children |= Q(path__startswith=course.path, depth=course.depth + 1)
-    result = dict.fromkeys(paths.values(), 0)
-    lessons = exclude_private(LessonPage.objects.live().filter(children)).order_by()
-    for path in lessons.values_list("path", flat=True):
-        parent = paths.get(path[: -Page.steplen])
-        if parent is not None:
-            result[parent] += 1
-    return result
+    return {pk: len(ids) for pk, ids in lesson_ids_by_course(courses).items()}
 
 
 def overdue_rows(organizations, today=None):

@@ -240,9 +240,13 @@ def my_learning(request):
     learner = learner_for(request.user)
     if learner is None:
         return TemplateResponse(request, "training/my_learning.html", {"learner": None})
-    readable = set(
-        readable_by(CoursePage.objects.live(), request.user).values_list("pk", flat=True)
+    # Every course the learner may open, once: it filters their enrolments and lists the rest.
+    courses = list(
+        readable_by(CoursePage.objects.live(), request.user)
+        .defer_streamfields()
+        .order_by("-required", "path")
     )
+    readable = {course.pk for course in courses}
     enrolments = [
         enrolment
         for enrolment in learner.enrolments.select_related("course")
@@ -272,13 +276,7 @@ def my_learning(request):
     settings = TrainingSettings.for_request(request)
     required_hours = settings.yearly_hours_for(learner)
     enrolled = {row["course"].pk for row in rows}
-    others = [
-        course
-        for course in readable_by(CoursePage.objects.live(), request.user).order_by(
-            "-required", "path"
-        )
-        if course.pk not in enrolled
-    ]
+    others = [course for course in courses if course.pk not in enrolled]
     return TemplateResponse(
         request,
         "training/my_learning.html",
