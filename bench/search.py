@@ -70,7 +70,7 @@ def main():
         print(
             f"{args.size:,} disclosures: update_index {build:.1f} s, index {size / 2**20:.1f} MiB"
         )
-        from home.query import readable_by
+        from home.visibility import readable_by
 
         readable = Page.objects.live().filter(
             pk__in=readable_by(Page.objects.live(), None).values("pk")

@@ -13,7 +13,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
 from disclosure.models import DisclosureAttachment
-from home.query import readable_by
+from home.visibility import readable_by
 
 
 def pages_using(document):

@@ -4,14 +4,14 @@ from django.db.models import Count, Q
 
 from disclosure.models.choices import Audience, OrganizationType
 from disclosure.models.disclosures import DisclosurePage
-from home.query import exclude_private, readable_by
+from home.visibility import public_only, readable_by
 
 PER_PAGE = 20
 
 
 def public_disclosures(include_withdrawn=False):
     """Live disclosures for everyone: public audience, under no view restriction."""
-    queryset = exclude_private(DisclosurePage.objects.live().filter(audience=Audience.PUBLIC))
+    queryset = public_only(DisclosurePage.objects.live().filter(audience=Audience.PUBLIC))
     if not include_withdrawn:
         queryset = queryset.filter(withdrawn_at__isnull=True)
     return queryset
@@ -40,7 +40,7 @@ def for_listing(queryset):
 def public_organizations():
     from disclosure.models.organizations import OrganizationPage
 
-    return exclude_private(OrganizationPage.objects.live())
+    return public_only(OrganizationPage.objects.live())
 
 
 def key_figures():

@@ -9,7 +9,7 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Page, Site
 
-from home.query import exclude_private
+from home.visibility import public_only
 
 
 class PublicPagesAPIViewSet(PagesAPIViewSet):
@@ -18,7 +18,7 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
         if site is None:
             raise BadRequestError("unknown site")
         pages = Page.objects.live().descendant_of(site.root_page, inclusive=True)
-        return exclude_private(pages)
+        return public_only(pages)
 
 
 api_router = WagtailAPIRouter("wagtailapi")

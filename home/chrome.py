@@ -9,7 +9,7 @@ from wagtail.models import Page, Site
 
 from home.caching import cached_snapshot, content_changed
 from home.models import SiteSettings
-from home.query import exclude_private
+from home.visibility import public_only
 
 FIELDS = ["site_name", "organization", "district", "address", "phone", "email", "icp_number"]
 
@@ -20,7 +20,7 @@ def build_chrome(site):
     for block in settings.footer_links:
         page = block.value["page"]
         if page is not None:
-            page = exclude_private(Page.objects.live().filter(pk=page.pk)).first()
+            page = public_only(Page.objects.live().filter(pk=page.pk)).first()
             if page is None:
                 continue
             links.append({"title": block.value["title"], "url": page.get_url()})

@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -15,6 +16,7 @@ from home.blocks import BaseStreamBlock
 from home.search.fields import chinese
 from home.sections import portal_sections
 from home.slugs import needs_pinyin, pinyin_slug
+from home.visibility import ReaderPageManager
 
 
 class PinyinSlugMixin:
@@ -62,8 +64,16 @@ class TypedChildRouteMixin:
 class SitePage(PinyinSlugMixin, Page):
     """Base of every page type on the site."""
 
+    objects = ReaderPageManager()
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def public_item_q(cls):
+        """The type's own condition, beyond being live and unrestricted, for reuse channels
+        (feeds, API, screens, posters) to carry a page: nothing by default."""
+        return Q()
 
     def search_meta(self):
         """What a search result shows under the title: type, organisation, date."""

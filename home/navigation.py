@@ -3,7 +3,7 @@
 from django.db.models import Q
 from wagtail.models import Page, Site
 
-from home.query import exclude_private
+from home.visibility import public_only
 
 
 def navigation(request, page=None):
@@ -25,7 +25,7 @@ def navigation(request, page=None):
         ancestor_paths = [page.path[:end] for end in range(len(root.path), len(page.path), steplen)]
         wanted |= Q(path__in=ancestor_paths)
     pages = list(
-        exclude_private(Page.objects.live().filter(wanted))
+        public_only(Page.objects.live().filter(wanted))
         .only("title", "url_path", "path", "depth", "show_in_menus")
         .order_by("path")
     )

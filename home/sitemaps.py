@@ -2,12 +2,12 @@
 
 from wagtail.contrib.sitemaps import Sitemap
 
-from home.query import exclude_private
+from home.visibility import public_only
 
 
 class PublicSitemap(Sitemap):
-    """Wagtail's sitemap, with the restriction filter that scales (see home.query)."""
+    """Wagtail's sitemap, with the restriction filter that scales (see home.visibility)."""
 
     def items(self):
         pages = self.get_wagtail_site().root_page.get_descendants(inclusive=True).live()
-        return exclude_private(pages).order_by("path").defer_streamfields().specific()
+        return public_only(pages).order_by("path").defer_streamfields().specific()

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.models import GroupPagePermission, Page
 
 from home.demo import load_home_demo
-from home.query import readable_by
+from home.visibility import readable_by
 
 hooks.register("register_demo_content", load_home_demo, order=0)
 

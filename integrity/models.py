@@ -12,7 +12,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from home.models import SectionIndexPage, SitePage
-from home.query import exclude_private
+from home.visibility import public_only
 from home.search.fields import chinese
 
 
@@ -34,7 +34,7 @@ class IntegrityIndexPage(RoutablePageMixin, SectionIndexPage):
         verbose_name_plural = _("integrity programme indexes")
 
     def programmes(self):
-        return exclude_private(MonthlyProgramPage.objects.child_of(self).live()).order_by("-month")
+        return public_only(MonthlyProgramPage.objects.child_of(self).live()).order_by("-month")
 
     @path("")
     def overview(self, request):

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.query import exclude_private
+from home.visibility import public_only
 from home.sections import PortalSection
 from integrity.demo import load_integrity_demo
 from integrity.models import MonthlyProgramPage, PracticeReport
@@ -37,7 +37,7 @@ def record_review(request, instance):
 def this_month_section(request):
     this_month = timezone.localdate().replace(day=1)
     programme = (
-        exclude_private(MonthlyProgramPage.objects.live().filter(month__lte=this_month))
+        public_only(MonthlyProgramPage.objects.live().filter(month__lte=this_month))
         .order_by("-month")
         .first()
     )

@@ -20,7 +20,7 @@ from disclosure.models import Audience, DisclosurePage
 from disclosure.queries import public_disclosures
 from home.caching import database_version
 from home.models import StandardPage
-from home.query import exclude_private
+from home.visibility import public_only
 from integrity.models import MonthlyProgramPage
 from screens.models import EmergencyNotice, ItemKind
 from training.models import CoursePage
@@ -37,7 +37,7 @@ def page_refusal(page):
         return _("Only disclosures, monthly programmes, courses and standard pages can be shown.")
     if not page.live:
         return _("The page is not published.")
-    if not exclude_private(Page.objects.filter(pk=page.pk)).exists():
+    if not public_only(Page.objects.filter(pk=page.pk)).exists():
         return _("The page is not public: screens show only what everyone may read.")
     if isinstance(specific, DisclosurePage) and specific.audience != Audience.PUBLIC:
         return _("The page is not public: screens show only what everyone may read.")
@@ -163,7 +163,7 @@ def allowed_pages(pages):
     ids = [page.pk for page in pages if page is not None]
     if not ids:
         return {}
-    public = exclude_private(Page.objects.live().filter(pk__in=ids)).specific()
+    public = public_only(Page.objects.live().filter(pk__in=ids)).specific()
     allowed = {}
     for page in public:
         if not isinstance(page, SCREEN_PAGE_TYPES):
@@ -178,7 +178,7 @@ def allowed_pages(pages):
 
 def this_months_programme():
     this_month = timezone.localdate().replace(day=1)
-    return exclude_private(MonthlyProgramPage.objects.live().filter(month=this_month)).first()
+    return public_only(MonthlyProgramPage.objects.live().filter(month=this_month)).first()
 
 
 def latest_disclosures(screen, count):

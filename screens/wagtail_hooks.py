@@ -67,7 +67,12 @@ class ActionEditView(EditView):
 
 
 class ScreenEditView(ActionEditView):
-    extra_button = (gettext_lazy("New address"), "screens_new_token", "link", "screens.change_screen")
+    extra_button = (
+        gettext_lazy("New address"),
+        "screens_new_token",
+        "link",
+        "screens.change_screen",
+    )
 
 
 class ScreenViewSet(SnippetViewSet):

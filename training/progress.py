@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from disclosure.models import Membership, Role
-from home.query import exclude_private
+from home.visibility import public_only
 from training.models import (
     Certificate,
     CoursePage,
@@ -100,7 +100,7 @@ def follow_memberships(user):
 
 def required_courses(track):
     """Live required courses of a track; only public ones are assigned to everybody."""
-    return exclude_private(
+    return public_only(
         CoursePage.objects.live().filter(required=True, audience__in=audiences_for(track))
     )
 
@@ -128,7 +128,7 @@ def enrol_learners_in(course):
     if not course.required:
         return 0
     now = timezone.now()
-    if not exclude_private(CoursePage.objects.filter(pk=course.pk)).exists():
+    if not public_only(CoursePage.objects.filter(pk=course.pk)).exists():
         return 0
     tracks = [track for track in Track if course.applies_to(track)]
     learners = Learner.objects.filter(track__in=tracks, active=True).exclude(
@@ -426,7 +426,7 @@ def lesson_ids_by_course(courses):
     for course in courses:
         children |= Q(path__startswith=course.path, depth=course.depth + 1)
     result = {course.pk: [] for course in courses}
-    lessons = exclude_private(LessonPage.objects.live().filter(children)).order_by("path")
+    lessons = public_only(LessonPage.objects.live().filter(children)).order_by("path")
     for pk, path in lessons.values_list("pk", "path"):
         parent = paths.get(path[: -LessonPage.steplen])
         if parent is not None:

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Site
 
-from home.query import readable_by
+from home.visibility import readable_by
 from training.exams import (
     BadAnswers,
     ExamClosed,

@@ -237,6 +237,11 @@ class DisclosurePage(SitePage):
             models.Index(fields=["organization", "-published_on"], name="disclosure_org_newest"),
         ]
 
+    @classmethod
+    def public_item_q(cls):
+        """Reuse channels carry public-audience items that are not withdrawn."""
+        return models.Q(audience=Audience.PUBLIC, withdrawn_at__isnull=True)
+
     # --- validation and saving -------------------------------------------------------------
 
     def clean(self):

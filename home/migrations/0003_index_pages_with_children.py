@@ -1,4 +1,4 @@
-"""Index the few pages that have children, for home.query.private_section_paths().
+"""Index the few pages that have children, for home.visibility.private_section_paths().
 
 Every reader query asks which restricted pages are sections (have children); without an index
 on numchild that question scans the whole page table. (Not a partial index: Django sends the

@@ -12,7 +12,7 @@ from wagtail import hooks
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
-from home.query import readable_by
+from home.visibility import readable_by
 from home.search.tokens import RUNS, normalize
 
 PER_PAGE = 20

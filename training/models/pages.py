@@ -12,7 +12,7 @@ from wagtailmedia.blocks import VideoChooserBlock
 
 from home.blocks import BaseStreamBlock
 from home.models import SectionIndexPage, SitePage
-from home.query import exclude_private
+from home.visibility import public_only
 from home.search.fields import chinese
 
 
@@ -72,7 +72,7 @@ def courses_for_readers(index=None):
     courses = CoursePage.objects.live()
     if index is not None:
         courses = courses.child_of(index)
-    return exclude_private(courses).select_related("cover").order_by("-required", "path")
+    return public_only(courses).select_related("cover").order_by("-required", "path")
 
 
 class CoursePage(SitePage):
@@ -146,7 +146,7 @@ class CoursePage(SitePage):
         verbose_name_plural = _("courses")
 
     def lessons(self):
-        return exclude_private(LessonPage.objects.child_of(self).live()).order_by("path")
+        return public_only(LessonPage.objects.child_of(self).live()).order_by("path")
 
     def clean(self):
         super().clean()

@@ -1,0 +1,201 @@
+"""The visibility policy: who may read a page, a document, an image or a media file.
+
+Every channel that carries reader content (pages, listings, search, feeds, sitemap, API, screens,
+posters, exports, related links, document, image and media serving, the admin's lists) asks this
+module, so the rule is found with one grep and changed in one place:
+
+- ``readable_by(queryset, user)`` / ``public_only(queryset)``: pages under Wagtail's view
+  restrictions, as queryset filters (also as ``ReaderQuerySet`` methods on every site page type);
+- ``public_items(queryset)`` / ``is_public_item(page)``: what anonymous reuse channels (feeds,
+  API, screens, posters) may carry: live, unrestricted, and not held back by the page type
+  itself (a withdrawn disclosure, see ``SitePage.public_item_q``);
+- ``can_read(user, page)``, and ``can_view_file(user, obj)`` for
+  documents, images and media: a file is served to those who may read a live page that uses it,
+  or who manage it.
+"""
+
+from asgiref.local import Local
+from django.core.signals import request_finished, request_started
+from django.db.models import Exists, OuterRef, Q
+from wagtail.models import Page, PageManager, PageViewRestriction, ReferenceIndex
+from wagtail.permissions import policy_registry
+from wagtail.query import PageQuerySet
+
+# Per-request memory of the restricted sections: several listings on one page need them.
+_request = Local()
+
+
+def _start_request(**kwargs):
+    _request.active = True
+    _request.sections = None
+
+
+def _end_request(**kwargs):
+    _request.active = False
+    _request.sections = None
+
+
+request_started.connect(_start_request)
+request_finished.connect(_end_request)
+
+
+def private_sections():
+    """Restrictions on pages that have children (a handful), with the pages' paths."""
+    sections = getattr(_request, "sections", None)
+    if sections is None:
+        restricted = Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk")))
+        paths = list(
+            Page.objects.filter(numchild__gt=0)
+            .filter(restricted)
+            .order_by()  # unordered, so SQLite uses the numchild index
+            .values_list("path", flat=True)
+        )
+        sections = []
+        if paths:
+            sections = list(
+                PageViewRestriction.objects.filter(page__path__in=paths)
+                .select_related("page")
+                .prefetch_related("groups")
+            )
+        if getattr(_request, "active", False):
+            _request.sections = sections
+    return sections
+
+
+def user_group_ids(user):
+    if not hasattr(user, "_reader_group_ids"):
+        user._reader_group_ids = set(user.groups.values_list("pk", flat=True))
+    return user._reader_group_ids
+
+
+def accepts(restriction, user):
+    """Wagtail's rule for one restriction (PageViewRestriction.accept_request), without a request.
+
+    Password restrictions never list: the password lives in a session, a listing has none.
+    """
+    if restriction.restriction_type == PageViewRestriction.LOGIN:
+        return user.is_authenticated
+    if restriction.restriction_type == PageViewRestriction.GROUPS:
+        if not user.is_authenticated:
+            return False
+        if user.is_superuser:
+            return True
+        return bool({group.pk for group in restriction.groups.all()} & user_group_ids(user))
+    return False
+
+
+def readable_by(queryset, user):
+    """Pages of ``queryset`` that ``user`` may open, under Wagtail's view restrictions.
+
+    A page is readable when every restriction on it and on its ancestors accepts the user.
+    Sections (restricted pages with children) are few and checked here; a restriction on the
+    page itself is checked in SQL, so the query does not grow with the number of restrictions
+    (Wagtail's ``public()`` adds one condition per restriction).
+    """
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return queryset
+    closed = Q()
+    for restriction in private_sections():
+        if user is None or not accepts(restriction, user):
+            closed |= Q(path__startswith=restriction.page.path)
+    own = PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+    if user is not None and user.is_authenticated:
+        own = own.exclude(
+            Q(restriction_type=PageViewRestriction.LOGIN)
+            | Q(restriction_type=PageViewRestriction.GROUPS, groups__in=user_group_ids(user))
+        )
+    queryset = queryset.exclude(Exists(own))
+    return queryset.exclude(closed) if closed else queryset
+
+
+def public_only(queryset):
+    """Pages under no view restriction at all: what anyone may see (Wagtail's ``public()``)."""
+    return readable_by(queryset, None)
+
+
+def public_item_q(model):
+    """The page type's own condition for being carried by reuse channels (see SitePage)."""
+    condition = getattr(model, "public_item_q", None)
+    return condition() if condition is not None else Q()
+
+
+def public_items(queryset):
+    """What feeds, the API, screens and posters may carry: live, unrestricted pages that their
+    type does not hold back (a withdrawn or taken-down disclosure, a restricted audience)."""
+    return public_only(queryset.live()).filter(public_item_q(queryset.model))
+
+
+def is_public_item(page):
+    """Whether ``page`` is one of ``public_items``: the same rule for one page."""
+    page = page.specific_deferred if type(page) is Page else page
+    return public_items(type(page).objects.filter(pk=page.pk)).exists()
+
+
+def can_read(user, page):
+    """Whether ``user`` may open the live ``page`` (view restrictions on it and its ancestors)."""
+    if not page.live:
+        return False
+    return readable_by(Page.objects.filter(pk=page.pk), user).exists()
+
+
+class ReaderQuerySet(PageQuerySet):
+    """``PageQuerySet`` with the policy's filters, in the style of ``live()`` and ``public()``."""
+
+    def readable_by(self, user):
+        return readable_by(self, user)
+
+    def public_only(self):
+        return public_only(self)
+
+    def public_items(self):
+        return public_items(self)
+
+
+ReaderPageManager = PageManager.from_queryset(ReaderQuerySet)
+
+
+# ---- files: documents, images and media ----------------------------------------------------
+
+
+def manages(user, obj):
+    """Whether ``user`` may change or choose ``obj`` in the admin (its collection's permissions)."""
+    if not user.is_authenticated:
+        return False
+    policy = policy_registry.get_by_type(type(obj))
+    if policy is None:
+        return user.is_superuser
+    return policy.user_has_any_permission_for_instance(user, ["change", "choose"], obj)
+
+
+def users_of(obj):
+    """What uses ``obj`` (Wagtail's reference index of live content): page ids, and whether any
+    object that is not a page (a screen, the site settings) uses it."""
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    page_ids, other = set(), False
+    for content_type_id, object_id in ReferenceIndex.get_references_to(obj).values_list(
+        "base_content_type_id", "object_id"
+    ):
+        if content_type_id == page_type.pk:
+            page_ids.add(int(object_id))
+        else:
+            other = True
+    return page_ids, other
+
+
+def can_view_file(user, obj):
+    """Whether ``user`` may have the file of a document, image or media item ``obj``.
+
+    It is served to those who manage it, and to those who may read a live page that uses it
+    (attaches it, links it from its body, shows it). A file that no live page uses (a draft's,
+    a practice report's photo, a taken-down disclosure's attachment) is for those who manage it
+    only. Site furniture that is not a page (a screen, the site settings) is public.
+    """
+    if manages(user, obj):
+        return True
+    page_ids, used_elsewhere = users_of(obj)
+    if obj._meta.label_lower != "wagtaildocs.document" and used_elsewhere:
+        return True
+    if not page_ids:
+        return False
+    pages = Page.objects.live().filter(pk__in=page_ids)
+    return readable_by(pages, user if user.is_authenticated else None).exists()
