@@ -12,8 +12,8 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from home.models import SectionIndexPage, SitePage
-from home.visibility import public_only
 from home.search.fields import chinese
+from home.visibility import public_only
 
 
 class PracticeKind(models.TextChoices):

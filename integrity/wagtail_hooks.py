@@ -6,8 +6,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.visibility import public_only
 from home.sections import PortalSection
+from home.visibility import public_only
 from integrity.demo import load_integrity_demo
 from integrity.models import MonthlyProgramPage, PracticeReport
 

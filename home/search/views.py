@@ -12,8 +12,8 @@ from wagtail import hooks
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
-from home.visibility import readable_by
 from home.search.tokens import RUNS, normalize
+from home.visibility import readable_by
 
 PER_PAGE = 20
 MAX_QUERY_LENGTH = 200

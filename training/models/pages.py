@@ -12,8 +12,8 @@ from wagtailmedia.blocks import VideoChooserBlock
 
 from home.blocks import BaseStreamBlock
 from home.models import SectionIndexPage, SitePage
-from home.visibility import public_only
 from home.search.fields import chinese
+from home.visibility import public_only
 
 
 class Audience(models.TextChoices):
