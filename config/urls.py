@@ -1,6 +1,5 @@
 """Site URLs. Wagtail's page serving comes last so every fixed path above it wins."""
 
-from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
@@ -9,9 +8,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.api import api_router
+from home.media_files import serve_media
 from home.search.views import search
 from home.sitemaps import PublicSitemap
-from home.views import serve_public_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -26,9 +25,9 @@ urlpatterns = [
     path("", include("disclosure.urls")),
 ]
 
-if settings.SERVE_MEDIA:
-    # Images and other public media only: documents go through Wagtail's document view, which
-    # checks who may download them, so media/documents/ is never a static path.
-    urlpatterns += [re_path(r"^media/(?!documents/)(?P<path>.+)$", serve_public_media)]
-
-urlpatterns += [path("", include(wagtail_urls))]
+# Every uploaded file goes through the visibility policy (home.media_files); documents only
+# through Wagtail's document view above, so media/documents/ is never a path.
+urlpatterns += [
+    re_path(r"^media/(?P<path>.*)$", serve_media, name="media"),
+    path("", include(wagtail_urls)),
+]

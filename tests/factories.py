@@ -67,3 +67,20 @@ class DisclosurePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = DisclosurePage
+
+
+def make_image(title, filename="photo.png", collection=None):
+    """A saved Wagtail image of a small real PNG, uploaded as ``filename``."""
+    import io
+
+    from django.core.files.base import ContentFile
+    from PIL import Image as PILImage
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (4, 3), (200, 10, 10)).save(buffer, format="PNG")
+    image = get_image_model()(title=title, **({"collection": collection} if collection else {}))
+    image.file.save(filename, ContentFile(buffer.getvalue()), save=False)
+    image.width, image.height = 4, 3
+    image.save()
+    return image

@@ -168,10 +168,11 @@ STATICFILES_FINDERS = [
 ]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
-# Serve images from MEDIA_ROOT through Django (one-machine deployments); documents never are.
-SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
+# Uploaded files are served by home.media_files after the visibility check. Behind nginx, the
+# internal location that sends the file once Django has said yes (README, "Production").
+MEDIA_ACCEL_REDIRECT = env_str("MEDIA_ACCEL_REDIRECT", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "home.storage.UploadStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -11,11 +11,10 @@ DEBUG = env_bool("DEBUG", True)
 # A development-only key; production refuses to start without its own SECRET_KEY.
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 DEMO_ENABLED = True
-SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 # Serve static files straight from the source folders, no collectstatic needed.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "home.storage.UploadStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True

@@ -17,7 +17,6 @@ if not ALLOWED_HOSTS:
 env_str("DATABASE_URL", required=True)
 
 DEMO_ENABLED = False
-SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 
 # HTTPS everywhere. Behind a proxy that terminates TLS, set SECURE_PROXY_SSL_HEADER=1.
 if env_bool("SECURE_PROXY_SSL_HEADER", False):

@@ -111,14 +111,26 @@ def test_production_serves_compressed_hashed_static_files(tmp_path):
     assert result.stdout.strip() == "whitenoise.storage.CompressedManifestStaticFilesStorage"
 
 
-def test_media_documents_are_never_a_static_path(client, db, tmp_path, settings):
+def test_behind_nginx_django_decides_and_nginx_sends_the_file(client, db, tmp_path, settings):
+    """With MEDIA_ACCEL_REDIRECT the file leaves through nginx's internal location, and only
+    after the visibility check (an unknown file is still a plain 404)."""
+    from tests.factories import make_image
+
     settings.MEDIA_ROOT = tmp_path
-    (tmp_path / "documents").mkdir()
-    (tmp_path / "documents" / "secret.pdf").write_bytes(b"%PDF-1.4 secret")
-    (tmp_path / "images").mkdir()
-    (tmp_path / "images" / "ok.txt").write_text("fine")
-    assert client.get("/media/documents/secret.pdf").status_code == 404
-    assert client.get("/media/images/ok.txt").status_code == 200
+    settings.MEDIA_ACCEL_REDIRECT = "/protected-media/"
+    image = make_image("站点标志")
+    client.force_login(django_superuser())
+    response = client.get(image.file.url)
+    assert response.status_code == 200
+    assert response["X-Accel-Redirect"] == "/protected-media/" + image.file.name
+    assert response.content == b""
+    assert client.get("/media/original_images/unknown.png").status_code == 404
+
+
+def django_superuser():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser("root", password="x")
 
 
 def test_suite_runs_on_the_database_named_by_database_url(db):

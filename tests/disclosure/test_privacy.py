@@ -5,12 +5,15 @@ organisation audience → the organisation's employees, party members and editor
 committee; party audience → its party members, editors and the committee.
 """
 
+from urllib.parse import unquote
+
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 
 from disclosure.access import moderators_group
 from disclosure.models import Audience, DisclosureAttachment, Membership, Role
+from tests.factories import make_image
 
 pytestmark = pytest.mark.django_db
 
@@ -229,3 +232,91 @@ def test_the_admin_privacy_setting_is_off_for_disclosures(admin_client, world):
     response = admin_client.get(f"/admin/pages/{page.pk}/privacy/")
     assert response.status_code in (200, 404)
     assert "restriction_type" not in response.content.decode()
+
+
+# ---- files: images, renditions and path variants (home.media_files) ----------------------------
+
+FILE_MANAGERS = {"editor_a", "moderator"}  # they may choose images in organisation A's collection
+
+
+@pytest.fixture
+def files(world, make_disclosure):
+    """Per audience, an image shown only in that audience's disclosure body; and a photo that
+    no page uses (a practice report's), in organisation A's collection."""
+    images = {}
+    for audience in TITLES:
+        image = make_image(f"{audience}图片", "张三身份证.png")
+        make_disclosure(
+            title=f"{TITLES[audience]}配图",
+            audience=audience,
+            body=[("image", {"image": image, "alt": "配图", "caption": ""})],
+        )
+        images[audience] = image
+    photo = make_image("实践照片", "张三身份证.png", collection=world["org"].access.collection)
+    return {"images": images, "photo": photo}
+
+
+def image_urls(image):
+    return {
+        "original": image.file.url,
+        "rendition": image.get_rendition("width-1200|format-webp").url,
+    }
+
+
+def test_stored_names_are_random_not_the_uploaders(files):
+    for image in [*files["images"].values(), files["photo"]]:
+        for url in image_urls(image).values():
+            assert "身份证" not in url and "shen" not in url.lower()
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("form", ["original", "rendition"])
+def test_images_follow_the_pages_that_show_them(client, world, files, role, form):
+    client_for(client, world, role)
+    for audience, image in files["images"].items():
+        allowed = role in READERS[audience] or role in FILE_MANAGERS
+        response = client.get(image_urls(image)[form])
+        assert response.status_code == (200 if allowed else 404), (role, form, audience)
+    allowed = role in FILE_MANAGERS
+    response = client.get(image_urls(files["photo"])[form])
+    assert response.status_code == (200 if allowed else 404), (role, form, "photo")
+
+
+def path_variants(url):
+    """Other spellings of the same /media/ path, as an attacker would try them."""
+    rest = url.removeprefix("/media/")
+    folder, name = rest.split("/", 1)
+    return [
+        f"/media//{rest}",
+        f"/media/./{rest}",
+        f"/media/x/../{rest}",
+        f"/media/%2e/{rest}",
+        f"/media/{folder}//{name}",
+        f"/media/{folder}/./{name}",
+        f"/media/{folder}%2f{name}",
+        f"/media/%2e%2e/media/{rest}",
+        f"/media/{rest}%00",
+        f"/media/{folder}\\{name}",
+    ]
+
+
+@pytest.mark.parametrize("role", ["anonymous", "editor_a", "moderator"])
+def test_no_spelling_of_a_path_reaches_documents(client, world, role):
+    client_for(client, world, role)
+    for document in world["documents"].values():
+        name = document.file.name  # documents/<name>.pdf
+        for url in [f"/media/{name}", *path_variants(f"/media/{name}")]:
+            response = client.get(url)
+            assert response.status_code == 404, (role, url)
+            assert b"%PDF" not in b"".join(getattr(response, "streaming_content", [b""]))
+
+
+@pytest.mark.parametrize("role", ["anonymous", "moderator"])
+def test_path_variants_of_an_image_are_404(client, world, files, role):
+    client_for(client, world, role)
+    for url in image_urls(files["images"][Audience.PUBLIC]).values():
+        assert client.get(url).status_code == 200
+        for variant in path_variants(url):
+            if unquote(variant) == url:
+                continue  # the server decodes it to the canonical path itself
+            assert client.get(variant).status_code == 404, (role, variant)
