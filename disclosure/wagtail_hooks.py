@@ -13,7 +13,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from disclosure import admin_views
 from disclosure.demo import add_demo_arguments, load_disclosure_demo
-from disclosure.documents import guard_document
 from disclosure.models import Category, DisclosureIndexPage, DisclosurePage, Membership
 from disclosure.panels import ReturnedForChangesPanel
 from disclosure.queries import for_listing, key_figures, readable_disclosures
@@ -168,7 +167,6 @@ def disclosure_by_index_number(request, query):
     return page.url if page else None
 
 
-hooks.register("before_serve_document", guard_document)
 hooks.register("register_demo_arguments", add_demo_arguments)
 hooks.register("register_demo_content", load_disclosure_demo, order=10)
 

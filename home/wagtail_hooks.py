@@ -1,28 +1,33 @@
 """Wagtail hooks of the portal app."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 from wagtail import hooks
 from wagtail.models import GroupPagePermission, Page
 
 from home.demo import load_home_demo
-from home.visibility import readable_by
+from home.visibility import can_read, can_view_file, readable_by
 
 hooks.register("register_demo_content", load_home_demo, order=0)
 
 
 @hooks.register("before_serve_page", order=-1)
-def refuse_members_without_access(page, request, serve_args, serve_kwargs):
-    """A logged-in visitor who may not read a restricted page gets the 403 page.
-
-    Wagtail would send them to the login page, where they are already logged in; with
-    redirect_authenticated_user that would loop back. (Anonymous visitors still go to login.)
+def hide_what_the_visitor_may_not_read(page, request, serve_args, serve_kwargs):
+    """A restricted page answers the same plain 404 as a page that does not exist, to everyone
+    who may not read it, so a guessed address (pinyin slugs make titles guessable) confirms
+    nothing. The 404 page offers anonymous visitors the login page, with a way back here.
     """
-    if not request.user.is_authenticated:
-        return None
-    for restriction in page.get_view_restrictions():
-        if not restriction.accept_request(request):
-            raise PermissionDenied
+    if not can_read(request.user, page):
+        raise Http404
+    return None
+
+
+@hooks.register("before_serve_document")
+def guard_document(document, request):
+    """Documents follow the pages that use them (home.visibility.can_view_file); a document the
+    visitor may not have is the same 404 as one that does not exist."""
+    if not can_view_file(request.user, document):
+        raise Http404
     return None
 
 
