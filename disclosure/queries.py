@@ -10,11 +10,11 @@ PER_PAGE = 20
 
 
 def public_disclosures(include_withdrawn=False):
-    """Live disclosures for everyone: public audience, under no view restriction."""
-    queryset = public_only(DisclosurePage.objects.live().filter(audience=Audience.PUBLIC))
+    """Live disclosures for everyone: the policy's public items, and with ``include_withdrawn``
+    the withdrawn ones too (their listing marks them; reuse channels never carry them)."""
     if not include_withdrawn:
-        queryset = queryset.filter(withdrawn_at__isnull=True)
-    return queryset
+        return DisclosurePage.objects.public_items()
+    return public_only(DisclosurePage.objects.live().filter(audience=Audience.PUBLIC))
 
 
 def readable_disclosures(user, include_withdrawn=False):

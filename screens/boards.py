@@ -11,7 +11,6 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from disclosure.queries import public_disclosures
-from home.visibility import public_only
 from integrity.models import MonthlyProgramPage
 
 SIZES = ("a4", "a3")
@@ -27,7 +26,8 @@ def public_disclosure(page_id):
 def public_programme(page_id):
     """The live, public monthly programme ``page_id``, or None."""
     return (
-        public_only(MonthlyProgramPage.objects.live().filter(pk=page_id))
+        MonthlyProgramPage.objects.public_items()
+        .filter(pk=page_id)
         .select_related("film_poster")
         .first()
     )

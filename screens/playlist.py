@@ -14,13 +14,12 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
-from disclosure.models import Audience, DisclosurePage
+from disclosure.models import DisclosurePage
 from disclosure.queries import public_disclosures
 from home.caching import database_version
 from home.models import StandardPage
-from home.visibility import public_only
+from home.visibility import is_public_item
 from integrity.models import MonthlyProgramPage
 from screens.models import EmergencyNotice, ItemKind
 from training.models import CoursePage
@@ -37,12 +36,10 @@ def page_refusal(page):
         return _("Only disclosures, monthly programmes, courses and standard pages can be shown.")
     if not page.live:
         return _("The page is not published.")
-    if not public_only(Page.objects.filter(pk=page.pk)).exists():
-        return _("The page is not public: screens show only what everyone may read.")
-    if isinstance(specific, DisclosurePage) and specific.audience != Audience.PUBLIC:
-        return _("The page is not public: screens show only what everyone may read.")
     if isinstance(specific, DisclosurePage) and specific.is_withdrawn:
         return _("The disclosure has been withdrawn.")
+    if not is_public_item(specific):
+        return _("The page is not public: screens show only what everyone may read.")
     return None
 
 
@@ -159,26 +156,19 @@ def build_page_slide(page):
 
 
 def allowed_pages(pages):
-    """The pages of ``pages`` a screen may show now: live, public, not withdrawn."""
+    """The pages of ``pages`` a screen may show now: public items (live, unrestricted, not
+    withdrawn), of the types a screen shows."""
     ids = [page.pk for page in pages if page is not None]
-    if not ids:
-        return {}
-    public = public_only(Page.objects.live().filter(pk__in=ids)).specific()
     allowed = {}
-    for page in public:
-        if not isinstance(page, SCREEN_PAGE_TYPES):
-            continue
-        if isinstance(page, DisclosurePage) and (
-            page.is_withdrawn or page.audience != Audience.PUBLIC
-        ):
-            continue
-        allowed[page.pk] = page
+    for model in SCREEN_PAGE_TYPES if ids else ():
+        for page in model.objects.public_items().filter(pk__in=ids):
+            allowed[page.pk] = page
     return allowed
 
 
 def this_months_programme():
     this_month = timezone.localdate().replace(day=1)
-    return public_only(MonthlyProgramPage.objects.live().filter(month=this_month)).first()
+    return MonthlyProgramPage.objects.public_items().filter(month=this_month).first()
 
 
 def latest_disclosures(screen, count):
