@@ -34,6 +34,9 @@ def pages():
         .order_by("-published_on")
         .first()
     )
+    from integrity.models import MonthlyProgramPage
+
+    poster = MonthlyProgramPage.objects.public_items().exclude(film_poster=None).first().film_poster
     return [
         ("home", "/"),
         ("listing", "/disclosures/"),
@@ -42,6 +45,8 @@ def pages():
         ("organisation", organization.url),
         ("disclosure", disclosure.url),
         ("feed", "/disclosures/feed/"),
+        # Files pass the visibility policy too (home.media_files); the verdict is cached.
+        ("image, public rendition", poster.get_rendition("width-800").url),
     ]
 
 
