@@ -69,6 +69,14 @@ class SitePage(PinyinSlugMixin, Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        """Wagtail's restrictions on the page and its ancestors, asked once per instance: the
+        policy's check (home.visibility.can_read) and Wagtail's own, serving the same request,
+        share the result."""
+        if "_view_restrictions" not in self.__dict__:
+            self._view_restrictions = super().get_view_restrictions().prefetch_related("groups")
+        return self._view_restrictions
+
     @classmethod
     def public_item_q(cls):
         """The type's own condition, beyond being live and unrestricted, for reuse channels

@@ -11,13 +11,23 @@ module, so the rule is found with one grep and changed in one place:
   itself (a withdrawn disclosure, see ``SitePage.public_item_q``);
 - ``can_read(user, page)``, and ``can_view_file(user, obj)`` for
   documents, images and media: a file is served to those who may read a live page that uses it,
-  or who manage it.
+  or who manage it;
+- ``pages_visible_in_admin(user)``: the admin names a page only to those who may read it or
+  edit it (``pages_editable_by``).
 """
 
 from asgiref.local import Local
 from django.core.signals import request_finished, request_started
-from django.db.models import Exists, OuterRef, Q
-from wagtail.models import Page, PageManager, PageViewRestriction, ReferenceIndex
+from django.db.models import Exists, IntegerField, OuterRef, Q
+from django.db.models.functions import Cast
+from wagtail.models import (
+    Page,
+    PageManager,
+    PageViewRestriction,
+    ReferenceIndex,
+    TaskState,
+    get_default_page_content_type,
+)
 from wagtail.permissions import policy_registry
 from wagtail.query import PageQuerySet
 
@@ -132,10 +142,13 @@ def is_public_item(page):
 
 
 def can_read(user, page):
-    """Whether ``user`` may open the live ``page`` (view restrictions on it and its ancestors)."""
+    """Whether ``user`` may open the live ``page``: every view restriction on it and its
+    ancestors accepts them (the same rule as ``readable_by``, for one page in hand)."""
     if not page.live:
         return False
-    return readable_by(Page.objects.filter(pk=page.pk), user).exists()
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return True
+    return all(accepts(restriction, user) for restriction in page.get_view_restrictions())
 
 
 class ReaderQuerySet(PageQuerySet):
@@ -152,6 +165,37 @@ class ReaderQuerySet(PageQuerySet):
 
 
 ReaderPageManager = PageManager.from_queryset(ReaderQuerySet)
+
+
+# ---- the admin: whose titles a user sees --------------------------------------------------
+
+
+def pages_editable_by(user):
+    """Pages ``user`` may edit, as Wagtail's ``PagePermissionTester.can_edit`` decides: under a
+    "change" permission, their own pages under an "add" one, and pages whose current workflow
+    task they review."""
+    if not user.is_authenticated or not user.is_active:
+        return Page.objects.none()
+    if user.is_superuser:
+        return Page.objects.all()
+    editable = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "change")
+    reviewing = (
+        TaskState.objects.reviewable_by(user)
+        .filter(workflow_state__base_content_type=get_default_page_content_type())
+        .annotate(page_id=Cast("workflow_state__object_id", IntegerField()))
+        .values("page_id")
+    )
+    return Page.objects.filter(Q(pk__in=editable.values("pk")) | Q(pk__in=reviewing))
+
+
+def pages_visible_in_admin(user):
+    """Pages whose title ``user`` may see in the admin: those they may read (live, under the view
+    restrictions) or edit. Every admin list, report and confirmation that names pages is drawn
+    from these (home.admin_privacy)."""
+    if user.is_authenticated and user.is_superuser:
+        return Page.objects.all()
+    readable = readable_by(Page.objects.live(), user).values("pk")
+    return Page.objects.filter(Q(pk__in=readable) | Q(pk__in=pages_editable_by(user).values("pk")))
 
 
 # ---- files: documents, images and media ----------------------------------------------------

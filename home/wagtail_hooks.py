@@ -1,12 +1,11 @@
 """Wagtail hooks of the portal app."""
 
-from django.db.models import Q
 from django.http import Http404
 from wagtail import hooks
-from wagtail.models import GroupPagePermission, Page
 
+from home import admin_privacy
 from home.demo import load_home_demo
-from home.visibility import can_read, can_view_file, readable_by
+from home.visibility import can_read, can_view_file, pages_visible_in_admin
 
 hooks.register("register_demo_content", load_home_demo, order=0)
 
@@ -38,14 +37,16 @@ def limit_page_chooser(pages, request):
     Wagtail's page chooser lists every page to anyone in the admin; an editor of one
     organisation would see the titles of another's drafts there.
     """
-    user = request.user
-    if user.is_superuser:
+    if request.user.is_superuser:
         return pages
-    roots = GroupPagePermission.objects.filter(group__user=user).values_list(
-        "page__path", flat=True
-    )
-    own = Q(pk__in=[])
-    for path in roots:
-        own |= Q(path__startswith=path)
-    readable = readable_by(Page.objects.live(), user).values("pk")
-    return pages.filter(own | Q(pk__in=readable))
+    return pages.filter(pk__in=pages_visible_in_admin(request.user).values("pk"))
+
+
+# The admin names a page only to those who may read or edit it: bulk actions, page views,
+# dashboard panels and reports (home.admin_privacy). Wagtail registers its own bulk actions and
+# page viewset first (order 0 and -1); these take their places.
+for bulk_action in admin_privacy.PAGE_BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=1)
+hooks.register("register_admin_viewset", admin_privacy.page_viewset, order=1)
+hooks.register("construct_homepage_panels", admin_privacy.replace_homepage_panels)
+admin_privacy.install_view_patches()

@@ -87,6 +87,6 @@ def test_demo_has_one_login_per_role_that_works(client, demo, settings, tmp_path
     assert party_only is not None
     employee = get_user_model().objects.get(username=logins["employee"]["username"])
     client.force_login(employee)
-    assert client.get(party_only.url).status_code == 403
+    assert client.get(party_only.url).status_code == 404
     client.force_login(get_user_model().objects.get(username=logins["party_member"]["username"]))
     assert client.get(party_only.url).status_code == 200
