@@ -1,6 +1,8 @@
-"""Admin views that are not plain edits: withdrawing a disclosure, importing members."""
+"""Admin views that are not plain edits: withdrawing or taking down a disclosure, guarding the
+earlier revisions of a taken-down one, importing members."""
 
 import base64
+import functools
 
 from django import forms
 from django.contrib import messages
@@ -8,19 +10,46 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
+from disclosure.access import MODERATORS
 from disclosure.imports import MAX_BYTES, apply_import, plan_import
 from disclosure.models import DisclosurePage, OrganizationPage, Role
-from home.caching import content_changed
+from disclosure.models.disclosures import WithdrawalKind
 
-WITHDRAW_ACTION = "disclosure.withdraw"
+VIEW_REMOVED_REVISION_ACTION = "disclosure.view_removed_revision"
+# Wagtail's page views (wagtail/admin/urls/pages.py) that show a revision's content, by name,
+# with the words the page's history uses for them.
+REVISION_VIEWS = {
+    "revisions_view": gettext_lazy("preview"),
+    "revisions_compare": gettext_lazy("comparison"),
+    "revisions_revert": gettext_lazy("edit form of the earlier version"),
+    "workflow_preview": gettext_lazy("review preview"),
+}
+PAGE_KEYS = ("page_id", "pk")  # how those URLs name the page
+
+KIND_EXPLANATIONS = {
+    WithdrawalKind.WITHDRAWN: gettext_lazy(
+        "Withdraw (撤回): the text and attachments stay readable at the same address, marked "
+        "as withdrawn. For items that are out of date, replaced or published twice."
+    ),
+    WithdrawalKind.REMOVED: gettext_lazy(
+        "Take down (撤下): the summary, text and attachments are deleted from the page, search, "
+        "feeds, the API and file downloads; only the title, the catalogue facts, the date and "
+        "your reason stay. For personal information that was not masked, an ID number "
+        "published by mistake, or anything that must not be read again."
+    ),
+}
 
 
 class WithdrawalForm(forms.Form):
+    """The kind of withdrawal and its public reason; a withdrawn page can only be taken down."""
+
+    kind = forms.ChoiceField(
+        label=gettext_lazy("What happens to the content"), widget=forms.RadioSelect
+    )
     reason = forms.CharField(
         label=gettext_lazy("Reason for withdrawal"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -29,28 +58,72 @@ class WithdrawalForm(forms.Form):
         help_text=gettext_lazy("Shown publicly on the disclosure's page with the date."),
     )
 
+    def __init__(self, *args, page, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = [WithdrawalKind.REMOVED] if page.is_withdrawn else list(WithdrawalKind)
+        self.fields["kind"].choices = [(kind.value, KIND_EXPLANATIONS[kind]) for kind in kinds]
+
 
 def can_withdraw(page, user):
-    return page.live and not page.is_withdrawn and page.permissions_for_user(user).can_edit()
+    """Live and not yet taken down (a withdrawn page may still be taken down)."""
+    return page.live and not page.is_removed and page.permissions_for_user(user).can_edit()
 
 
 def withdraw(request, page_id):
-    """Withdraw a published disclosure: it stays at its URL, marked 已撤回 with the reason."""
+    """Withdraw (撤回) or take down (撤下) a published disclosure; it stays at its URL with the
+    date and the reason, and a take-down also removes its summary, text and attachments."""
     page = get_object_or_404(DisclosurePage, pk=page_id)
     if not can_withdraw(page, request.user):
         raise PermissionDenied
-    form = WithdrawalForm(request.POST or None)
+    form = WithdrawalForm(request.POST or None, page=page)
     if request.method == "POST" and form.is_valid():
-        page.withdrawn_at = timezone.now()
-        page.withdrawal_reason = form.cleaned_data["reason"].strip()
-        DisclosurePage.objects.filter(pk=page.pk).update(
-            withdrawn_at=page.withdrawn_at, withdrawal_reason=page.withdrawal_reason
-        )
-        log(instance=page, action=WITHDRAW_ACTION, user=request.user)
-        content_changed()
-        messages.success(request, _("“%(title)s” has been withdrawn.") % {"title": page.title})
+        kind = form.cleaned_data["kind"]
+        page.withdraw(kind, form.cleaned_data["reason"].strip(), user=request.user)
+        if kind == WithdrawalKind.REMOVED:
+            message = _("“%(title)s” has been taken down.")
+        else:
+            message = _("“%(title)s” has been withdrawn.")
+        messages.success(request, message % {"title": page.title})
         return redirect(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
     return TemplateResponse(request, "disclosure/admin/withdraw.html", {"page": page, "form": form})
+
+
+def may_see_removed_content(user):
+    """The committee (and superusers) may look at what a take-down removed, for the record."""
+    return user.is_superuser or user.groups.filter(name=MODERATORS).exists()
+
+
+def guard_removed_revisions(view, view_name):
+    """Wrap one of Wagtail's revision views: on a taken-down disclosure only the committee may
+    open it, and each time it does, the page's history says who looked at which revision."""
+
+    @functools.wraps(view)
+    def guarded(request, *args, **kwargs):
+        page_id = next((kwargs[name] for name in PAGE_KEYS if name in kwargs), None)
+        page = DisclosurePage.objects.filter(pk=page_id).first()
+        if page is None or not page.is_removed:
+            return view(request, *args, **kwargs)
+        if not may_see_removed_content(request.user):
+            messages.error(
+                request,
+                _(
+                    "This disclosure has been taken down: its earlier versions are open to the "
+                    "committee only."
+                ),
+            )
+            return redirect("wagtailadmin_pages:history", page.pk)
+        response = view(request, *args, **kwargs)
+        if response.status_code < 400:
+            shown = {name: str(value) for name, value in kwargs.items() if name not in PAGE_KEYS}
+            log(
+                instance=page,
+                action=VIEW_REMOVED_REVISION_ACTION,
+                user=request.user,
+                data={"view": view_name, "method": request.method, **shown},
+            )
+        return response
+
+    return guarded
 
 
 class ImportMembersForm(forms.Form):

@@ -2,6 +2,8 @@
 
 from rest_framework.fields import Field
 
+from home.visibility import is_public_item
+
 
 class CategoryField(Field):
     def to_representation(self, page):
@@ -26,15 +28,17 @@ class PageLinkField(Field):
     """A link to another disclosure, given only when that one is public itself."""
 
     def to_representation(self, page):
-        from disclosure.models.choices import Audience
-
-        if page is None or not page.live or page.audience != Audience.PUBLIC:
+        if page is None or not is_public_item(page):
             return None
         return {"id": page.pk, "title": page.title, "index_number": page.index_number}
 
 
 class AttachmentsField(Field):
+    """A disclosure's attachments; none for a taken-down one (its rows are gone too)."""
+
     def to_representation(self, page):
+        if page.is_removed:
+            return []
         return [
             {
                 "title": attachment.display_title,

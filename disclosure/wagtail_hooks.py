@@ -1,4 +1,5 @@
-"""Admin integration of disclosures: catalogue snippets, withdrawal, delete protection, portal."""
+"""Admin integration of disclosures: catalogue snippets, withdrawal and take-down, the guard on a
+taken-down disclosure's revisions, delete and copy protection, portal."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -8,12 +9,22 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.viewsets.pages import PageViewSet, page_viewset_registry
+from wagtail.log_actions import LogFormatter
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from disclosure import admin_views
 from disclosure.demo import add_demo_arguments, load_disclosure_demo
-from disclosure.models import Category, DisclosureIndexPage, DisclosurePage, Membership
+from disclosure.models import (
+    Category,
+    DisclosureIndexPage,
+    DisclosurePage,
+    Membership,
+    OrganizationPage,
+)
+from disclosure.models.disclosures import TAKE_DOWN_ACTION, WITHDRAW_ACTION
 from disclosure.panels import ReturnedForChangesPanel
 from disclosure.queries import for_listing, key_figures, readable_disclosures
 from home.caching import cached_snapshot
@@ -35,10 +46,15 @@ register_snippet(CategoryViewSet)
 
 
 class WithdrawMenuItem(PageMenuItem):
-    label = gettext_lazy("Withdraw")
     icon_name = "warning"
     url_name = "disclosure_withdraw"
     priority = 45
+
+    @property
+    def label(self):
+        if getattr(self.page.specific_deferred, "is_withdrawn", False):
+            return _("Take down")
+        return _("Withdraw or take down")
 
     def is_shown(self, user):
         page = self.page.specific_deferred
@@ -95,11 +111,83 @@ def withdraw_listing_button(page, user, next_url=None):
     yield WithdrawMenuItem(page=page)
 
 
+class ReasonFormatter(LogFormatter):
+    """A withdrawal or take-down in the page's history: what happened, and the reason given."""
+
+    def format_comment(self, log_entry):
+        return (log_entry.data or {}).get("reason", "")
+
+
 @hooks.register("register_log_actions")
-def register_withdraw_log_action(actions):
-    actions.register_action(
-        admin_views.WITHDRAW_ACTION, gettext_lazy("Withdraw"), gettext_lazy("Withdrawn")
-    )
+def register_withdraw_log_actions(actions):
+    @actions.register_action(WITHDRAW_ACTION)
+    class WithdrawFormatter(ReasonFormatter):
+        label = gettext_lazy("Withdraw")
+        message = gettext_lazy("Withdrawn: the text stays, marked as withdrawn")
+
+    @actions.register_action(TAKE_DOWN_ACTION)
+    class TakeDownFormatter(ReasonFormatter):
+        label = gettext_lazy("Take down")
+        message = gettext_lazy("Taken down: summary, text and attachments removed")
+
+    @actions.register_action(admin_views.VIEW_REMOVED_REVISION_ACTION)
+    class ViewRemovedRevisionFormatter(LogFormatter):
+        label = gettext_lazy("View a taken-down version")
+
+        def format_message(self, log_entry):
+            view = (log_entry.data or {}).get("view", "")
+            return _("Viewed an earlier version of this taken-down disclosure: %(view)s") % {
+                "view": admin_views.REVISION_VIEWS.get(view, view)
+            }
+
+
+class DisclosurePageViewSet(PageViewSet):
+    """Disclosures' admin views: those of whichever viewset serves every page type, with the
+    revision views guarded on taken-down disclosures (admin_views.guard_removed_revisions).
+
+    Wagtail routes each page URL (wagtail/admin/urls/pages.py) through the viewset registered
+    for the page's type, so this guards preview, compare, revert and workflow preview of every
+    revision however it is reached, with no URL or middleware of our own. The other views are
+    taken at request time from the viewset registered for ``Page``, so a project-wide page
+    viewset still applies to disclosures.
+    """
+
+    model = DisclosurePage
+    parent_models = []  # the explorer's listing of an organisation stays Wagtail's own
+
+    def get_view_by_name(self, name):
+        view = page_viewset_registry.get_by_type(Page).get_view_by_name(name)
+        if name in admin_views.REVISION_VIEWS:
+            return admin_views.guard_removed_revisions(view, name)
+        return view
+
+
+@hooks.register("register_admin_viewset")
+def register_disclosure_page_viewset():
+    return DisclosurePageViewSet("disclosure_pages")
+
+
+@hooks.register("before_edit_page")
+def explain_taken_down_edit(request, page):
+    """Editing a taken-down disclosure keeps only its record: say so before anything is typed."""
+    page = page.specific_deferred
+    if request.method == "GET" and isinstance(page, DisclosurePage) and page.is_removed:
+        messages.warning(
+            request,
+            _(
+                "This disclosure has been taken down: its summary, text and attachments are not "
+                "kept, and anything entered there is dropped when it is saved."
+            ),
+        )
+
+
+@hooks.register("before_copy_page")
+def refuse_copying_organisations(request, page):
+    """An organisation is one legal entity (its credit code is unique): it is added, not copied."""
+    if isinstance(page.specific_deferred, OrganizationPage):
+        messages.error(request, _("An organisation cannot be copied: add a new one instead."))
+        return redirect(reverse("wagtailadmin_explore", args=[page.get_parent().pk]))
+    return None
 
 
 def published_disclosures_among(pages):

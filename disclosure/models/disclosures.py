@@ -1,4 +1,9 @@
-"""One disclosure (党务公开 or 企务公开 item) and what hangs off it: attachments, amendments."""
+"""One disclosure (党务公开 or 企务公开 item) and what hangs off it: attachments, amendments.
+
+A withdrawn (撤回) disclosure keeps its text, marked; a taken-down (撤下) one keeps only its record:
+its summary, body and attachments are cleared from the live row and from every revision saved
+or published after the take-down, so no channel (page, search, API, files) can serve them again.
+"""
 
 import copy
 import datetime
@@ -9,10 +14,12 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.log_actions import log
+from wagtail.models import Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
 from disclosure.forms import DisclosurePageForm
@@ -26,11 +33,32 @@ from disclosure.serializers import (
     PageLinkField,
 )
 from home.blocks import BaseStreamBlock
+from home.caching import content_changed
 from home.models import SitePage
 from home.search.fields import chinese
 
 # Notices to employees must stay up at least this long (公示期).
 MIN_ENTERPRISE_DISPLAY_DAYS = 15
+
+WITHDRAW_ACTION = "disclosure.withdraw"
+TAKE_DOWN_ACTION = "disclosure.take_down"
+
+
+class WithdrawalKind(models.TextChoices):
+    """What a withdrawal does to the content: 撤回 keeps it readable, 撤下 removes it."""
+
+    WITHDRAWN = "withdrawn", _("Withdrawn (撤回)")
+    REMOVED = "removed", _("Taken down (撤下)")
+
+
+class DisclosureCopyForm(CopyForm):
+    """Copies of a disclosure start as drafts: never published nor aliased along the way, so
+    each gets its own 索引号 and publication date when it is published itself."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop("publish_copies", None)
+        self.fields.pop("alias", None)
 
 
 class IndexSequence(models.Model):
@@ -145,6 +173,13 @@ class DisclosurePage(SitePage):
     last_amended_on = models.DateField(_("last amended"), null=True, editable=False)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True, editable=False)
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True, editable=False)
+    withdrawal_kind = models.CharField(
+        _("kind of withdrawal"),
+        max_length=20,
+        choices=WithdrawalKind.choices,
+        blank=True,
+        editable=False,
+    )
 
     # Set by the system, never taken from an older revision when it is published.
     SYSTEM_FIELDS = (
@@ -154,9 +189,29 @@ class DisclosurePage(SitePage):
         "last_amended_on",
         "withdrawn_at",
         "withdrawal_reason",
+        "withdrawal_kind",
+    )
+    # What a take-down clears; the record (title, catalogue facts, dates, reason) stays.
+    CONTENT_FIELDS = ("summary", "body", "attachments")
+    # A copy is a new item (next month's notice): a draft with none of the original's
+    # publication facts, numbered at its own first publication (see exclude_fields_in_copy).
+    COPY_RESETS = (
+        "organization",  # set from the copy's parent, which may be another organisation
+        "index_number",
+        "published_on",
+        "last_amended_on",
+        "display_until",
+        "validity",
+        "superseded_by",
+        "change_note",
+        "minor_change",
+        "withdrawn_at",
+        "withdrawal_reason",
+        "withdrawal_kind",
     )
 
     base_form_class = DisclosurePageForm
+    copy_form_class = DisclosureCopyForm
     # The audience field decides who may read a disclosure; the admin's privacy setting is off
     # (and a restriction set any other way is put back to the audience, see disclosure.signals).
     private_page_options = []
@@ -226,6 +281,7 @@ class DisclosurePage(SitePage):
         APIField("amendments", serializer=AmendmentsField(source="*")),
         APIField("withdrawn_at"),
         APIField("withdrawal_reason"),
+        APIField("withdrawal_kind"),
     ]
 
     class Meta:
@@ -239,7 +295,8 @@ class DisclosurePage(SitePage):
 
     @classmethod
     def public_item_q(cls):
-        """Reuse channels carry public-audience items that are not withdrawn."""
+        """Reuse channels carry public-audience items that are not withdrawn (nor taken down:
+        a take-down sets ``withdrawn_at`` too)."""
         return models.Q(audience=Audience.PUBLIC, withdrawn_at__isnull=True)
 
     # --- validation and saving -------------------------------------------------------------
@@ -271,6 +328,8 @@ class DisclosurePage(SitePage):
         return start + datetime.timedelta(days=MIN_ENTERPRISE_DISPLAY_DAYS)
 
     def save(self, *args, **kwargs):
+        if self.is_removed:
+            self.clear_content()
         if not self.period_label:
             self.period_label = period_label(self.period_start, self.period_end)
         if self.organization_id is None and self.path:
@@ -315,11 +374,96 @@ class DisclosurePage(SitePage):
         else:
             sync_view_restriction(self)
 
+    @property
+    def exclude_fields_in_copy(self):
+        """Wagtail's list of fields a copy does not take (read on the instance).
+
+        The same names are reset in the revisions copied along; a copy of a taken-down page
+        gets no content, not even from the earlier revisions it carries.
+        """
+        fields = list(self.COPY_RESETS)
+        if self.is_removed:
+            fields += self.CONTENT_FIELDS
+        return fields
+
+    def copy(self, *args, **kwargs):
+        """A copy is always a draft, also from code (Wagtail's default keeps a live page live)."""
+        kwargs["keep_live"] = False
+        return super().copy(*args, **kwargs)
+
     def with_content_json(self, content):
         page = super().with_content_json(content)
         for name in self.SYSTEM_FIELDS:
             setattr(page, name, getattr(self, name))
         return page
+
+    # --- withdrawal and take-down ----------------------------------------------------------
+
+    def clear_content(self):
+        self.summary = ""
+        self.body = []
+        self.attachments = []
+
+    def holds_content(self):
+        return bool(self.summary or len(self.body) or list(self.attachments.all()))
+
+    def save_revision(self, *args, **kwargs):
+        # After a take-down no revision holds content, whoever saves it (an edit, a revert).
+        if self.is_removed:
+            self.clear_content()
+        return super().save_revision(*args, **kwargs)
+
+    def publish(self, revision, user=None, **kwargs):
+        """Publish ``revision``; on a taken-down page an older revision that still holds the
+        content is saved again without it and that copy is published, so the live row, the
+        live revision and aliases never get the content back."""
+        if self.is_removed:
+            page = revision.as_object()
+            if page.holds_content():
+                revision = page.save_revision(user=user, clean=False)
+        return super().publish(revision, user=user, **kwargs)
+
+    @transaction.atomic
+    def withdraw(self, kind, reason, user=None):
+        """Withdraw (撤回: the text stays, marked) or take down (撤下: only the record stays).
+
+        A withdrawn page may be taken down later, never the reverse. A take-down publishes a
+        revision without the summary, body and attachments (so the edit form and the live row
+        agree), then re-indexes the page for search and for Wagtail's reference index, which
+        makes the attachments and images unreachable for readers (home.visibility).
+        """
+        if kind not in WithdrawalKind.values:
+            raise ValueError(f"unknown kind of withdrawal: {kind!r}")
+        if self.is_removed or (self.is_withdrawn and kind != WithdrawalKind.REMOVED):
+            raise ValueError("a withdrawal can only be escalated to a take-down")
+        self.withdrawn_at = timezone.now()
+        self.withdrawal_reason = reason
+        self.withdrawal_kind = kind
+        DisclosurePage.objects.filter(pk=self.pk).update(
+            withdrawn_at=self.withdrawn_at,
+            withdrawal_reason=self.withdrawal_reason,
+            withdrawal_kind=self.withdrawal_kind,
+        )
+        if kind == WithdrawalKind.REMOVED:
+            self.take_down_content(user)
+        log(
+            instance=self,
+            action=TAKE_DOWN_ACTION if kind == WithdrawalKind.REMOVED else WITHDRAW_ACTION,
+            user=user,
+            data={"kind": kind, "reason": reason},
+        )
+        content_changed()
+
+    def take_down_content(self, user):
+        # From the live row, not a pending draft: a take-down publishes nothing unreviewed.
+        page = DisclosurePage.objects.get(pk=self.pk)
+        page.change_note, page.minor_change = "", False  # no amendment for a take-down
+        revision = page.save_revision(user=user, clean=False)
+        revision.publish(user=user, log_action=False, skip_permission_checks=True)
+        live = DisclosurePage.objects.get(pk=self.pk)
+        index.insert_or_update_object(live)
+        ReferenceIndex.create_or_update_for_object(live)
+        self.refresh_from_db()
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -345,7 +489,19 @@ class DisclosurePage(SitePage):
 
     @property
     def is_withdrawn(self):
+        """Withdrawn or taken down: either way out of current listings, feeds and screens."""
         return self.withdrawn_at is not None
+
+    @property
+    def is_removed(self):
+        """Taken down (撤下): only the record and the reason are kept."""
+        return self.withdrawal_kind == WithdrawalKind.REMOVED
+
+    @property
+    def restricted_audience_label(self):
+        """The audience as members see it marked in listings (本单位职工, 本支部党员); empty for
+        public items."""
+        return "" if self.audience == Audience.PUBLIC else self.get_audience_display()
 
     @property
     def is_amended(self):

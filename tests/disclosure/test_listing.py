@@ -150,5 +150,7 @@ def test_listing_total_follows_new_and_withdrawn_items(
     assert "共 1 条公开信息" in client.get("/disclosures/").content.decode()
     second = make_disclosure(title="第二条")
     assert "共 2 条公开信息" in client.get("/disclosures/").content.decode()
-    admin_client.post(f"/admin/disclosures/{second.pk}/withdraw/", {"reason": "重复发布。"})
+    admin_client.post(
+        f"/admin/disclosures/{second.pk}/withdraw/", {"kind": "withdrawn", "reason": "重复发布。"}
+    )
     assert "共 1 条公开信息" in client.get("/disclosures/").content.decode()

@@ -87,11 +87,11 @@ def test_withdrawal_needs_a_reason_and_keeps_the_page(admin_client, client, make
     page = make_disclosure(title="将被撤回的公示")
     url = f"/admin/disclosures/{page.pk}/withdraw/"
     assert "撤回原因" in admin_client.get(url).content.decode()
-    response = admin_client.post(url, {"reason": ""})
+    response = admin_client.post(url, {"kind": "withdrawn", "reason": ""})
     assert response.status_code == 200
     page.refresh_from_db()
     assert page.withdrawn_at is None
-    response = admin_client.post(url, {"reason": "统计口径有误，已另行发布。"})
+    response = admin_client.post(url, {"kind": "withdrawn", "reason": "统计口径有误，已另行发布。"})
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.withdrawn_at is not None
@@ -100,18 +100,22 @@ def test_withdrawal_needs_a_reason_and_keeps_the_page(admin_client, client, make
     assert response.status_code == 200
     assert "已撤回" in html and "统计口径有误，已另行发布。" in html
     assert page.index_number in html
-    # Withdrawn once is withdrawn: the admin refuses the action (sends back to the dashboard).
-    response = admin_client.get(url)
-    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    # Withdrawn once is withdrawn: it can still be taken down, never withdrawn again.
+    response = admin_client.post(url, {"kind": "withdrawn", "reason": "再撤回一次。"})
+    assert response.status_code == 200
+    page.refresh_from_db()
+    assert page.withdrawal_reason == "统计口径有误，已另行发布。"
 
 
 def test_withdrawal_survives_a_later_publication(admin_client, make_disclosure):
     page = make_disclosure()
-    admin_client.post(f"/admin/disclosures/{page.pk}/withdraw/", {"reason": "内容有误。"})
+    admin_client.post(
+        f"/admin/disclosures/{page.pk}/withdraw/", {"kind": "withdrawn", "reason": "内容有误。"}
+    )
     page.refresh_from_db()
     page.save_revision().publish()
     page.refresh_from_db()
-    assert page.withdrawal_reason == "内容有误。"
+    assert (page.withdrawal_reason, page.withdrawal_kind) == ("内容有误。", "withdrawn")
 
 
 @pytest.fixture
@@ -148,7 +152,9 @@ def test_editor_can_delete_a_draft(client, org_editor, make_disclosure):
 def test_editor_can_withdraw_in_their_organisation(client, org_editor, make_disclosure):
     page = make_disclosure()
     client.force_login(org_editor)
-    response = client.post(f"/admin/disclosures/{page.pk}/withdraw/", {"reason": "重复发布。"})
+    response = client.post(
+        f"/admin/disclosures/{page.pk}/withdraw/", {"kind": "withdrawn", "reason": "重复发布。"}
+    )
     assert response.status_code == 302
     page.refresh_from_db()
     assert page.withdrawn_at is not None

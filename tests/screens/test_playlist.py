@@ -61,16 +61,12 @@ def test_the_playlist_has_public_content_only(client, screen, items):
     assert data["utc_offset"] == 480
 
 
-@pytest.mark.parametrize("change", ["withdrawn", "unpublished", "restricted"])
+@pytest.mark.parametrize("change", ["withdrawn", "removed", "unpublished", "restricted"])
 def test_a_page_that_stops_being_public_drops_out_at_the_next_poll(client, screen, items, change):
     first = fetch(client, screen)
     page = DisclosurePage.objects.get(pk=items["public"].pk)
-    if change == "withdrawn":
-        from disclosure.admin_views import WITHDRAW_ACTION  # noqa: F401 - the admin's own path
-
-        page.withdrawn_at = timezone.now()
-        page.withdrawal_reason = "有误"
-        page.save_revision().publish()
+    if change in ("withdrawn", "removed"):
+        page.withdraw(change, "有误")
     elif change == "unpublished":
         page.unpublish()
     else:

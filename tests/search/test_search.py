@@ -229,7 +229,9 @@ def test_withdrawn_and_unpublished_items_leave_the_results(
     client, index_page, corpus, admin_client
 ):
     page = corpus["safety"]
-    admin_client.post(f"/admin/disclosures/{page.pk}/withdraw/", {"reason": "内容有误。"})
+    admin_client.post(
+        f"/admin/disclosures/{page.pk}/withdraw/", {"kind": "withdrawn", "reason": "内容有误。"}
+    )
     assert page.pk in found(client, "披露")  # withdrawn stays findable at its URL
     page.refresh_from_db()
     page.unpublish()
