@@ -502,7 +502,7 @@ def mark_special_states(pages, organizations, categories, rng):
     for page, reason in zip(public[11::23], WITHDRAWAL_REASONS, strict=False):
         withdrawn_at = page.first_published_at + datetime.timedelta(days=5)
         DisclosurePage.objects.filter(pk=page.pk).update(
-            withdrawn_at=withdrawn_at, withdrawal_reason=reason
+            withdrawn_at=withdrawn_at, withdrawal_reason=reason, withdrawal_kind="withdrawn"
         )
     for organization, validity in (
         (organizations[0], Validity.REPEALED),

@@ -1,5 +1,7 @@
 """The monthly integrity programme (一月一课一片一实践) and the branches' practice reports."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -196,6 +198,22 @@ class MonthlyProgramPage(RoutablePageMixin, SitePage):
 
     def __str__(self):
         return self.title
+
+    def copy(self, *args, update_attrs=None, **kwargs):
+        """A copy is the draft of the next month that has no programme yet (one programme a
+        month): the committee starts next month's from this one."""
+        month = self.next_free_month()
+        update_attrs = {**(update_attrs or {}), "month": month, "slug": month.strftime("%Y-%m")}
+        # Revisions would carry the old month back into the editor: the copy starts afresh.
+        kwargs.update(keep_live=False, copy_revisions=False)
+        return super().copy(*args, update_attrs=update_attrs, **kwargs)
+
+    def next_free_month(self):
+        taken = set(MonthlyProgramPage.objects.values_list("month", flat=True))
+        month = self.month
+        while month in taken:
+            month = (month + datetime.timedelta(days=32)).replace(day=1)
+        return month
 
     def _set_core_field_defaults(self):
         super()._set_core_field_defaults()

@@ -1,6 +1,10 @@
 """Admin and portal integration of the integrity programme."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -52,3 +56,23 @@ def this_month_section(request):
 
 
 hooks.register("register_demo_content", load_integrity_demo, order=20)
+
+
+@hooks.register("before_copy_page")
+def copy_programme_to_the_next_free_month(request, page):
+    """A copy of a monthly programme is next free month's draft (MonthlyProgramPage.copy).
+
+    Wagtail's copy view would keep the month, which another programme may not share: on its
+    confirmation the copy is made here instead, and the editor lands on the new draft.
+    """
+    page = page.specific_deferred
+    if not isinstance(page, MonthlyProgramPage) or request.method != "POST":
+        return None
+    title = request.POST.get("new_title", "").strip()[:255] or page.title
+    copy = page.copy(update_attrs={"title": title}, user=request.user)
+    messages.success(
+        request,
+        _("Copied as the draft of %(month)s.")
+        % {"month": date_format(copy.month, "YEAR_MONTH_FORMAT")},
+    )
+    return redirect("wagtailadmin_pages:edit", copy.pk)

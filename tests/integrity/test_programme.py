@@ -283,3 +283,25 @@ def test_film_uploads_past_the_limit_are_refused_clearly(admin_client, settings,
         "/admin/media/video/add/", {"title": "小影片", "file": small, "collection": 1}
     )
     assert get_media_model().objects.filter(title="小影片").exists()
+
+
+def test_copying_a_programme_drafts_the_next_free_month(admin_client, programme, this_month):
+    """One programme a month: a copy (how next month's is started) lands on the next month
+    without one, as a draft at that month's address; never a server error."""
+    url = f"/admin/pages/{programme.pk}/copy/"
+    assert admin_client.get(url).status_code == 200
+    response = admin_client.post(
+        url,
+        {
+            "new_title": "下月清廉课",
+            "new_slug": "copy",
+            "new_parent_page": programme.get_parent().pk,
+        },
+    )
+    assert response.status_code == 302
+    next_month = (this_month + datetime.timedelta(days=32)).replace(day=1)
+    copy = MonthlyProgramPage.objects.get(month=next_month)
+    assert not copy.live and copy.slug == next_month.strftime("%Y-%m")
+    assert copy.title == "下月清廉课"
+    again = programme.copy(update_attrs={"title": "再下月"})
+    assert again.month == (next_month + datetime.timedelta(days=32)).replace(day=1)
