@@ -340,6 +340,75 @@ def test_path_variants_of_an_image_are_404(client, world, files, role):
             assert client.get(variant).status_code == 404, (role, variant)
 
 
+# ---- the states a page moves through: withdrawn (撤回), taken down (撤下), copied --------------
+
+SECRET = "蓝鲸名单"  # a word only in the body of the item below
+
+
+@pytest.fixture
+def states(world, make_disclosure):
+    """Per state, a public item of organisation A with a secret word in its body and its own
+    attachment: withdrawn (text stays), taken down (only the record stays), and a draft copy of
+    a party-only item (never published, no 索引号)."""
+    from wagtail.rich_text import RichText
+
+    items = {}
+    for state in ("withdrawn", "removed"):
+        page = make_disclosure(
+            title=f"{state}状态事项",
+            body=[("paragraph", RichText(f"<p>{SECRET}</p>"))],
+        )
+        document = get_document_model()(title=f"{state}附件")
+        document.file.save(f"{state}.pdf", ContentFile(b"%PDF-1.4 state"), save=True)
+        DisclosureAttachment.objects.create(page=page, document=document)
+        page.save_revision().publish()
+        page.refresh_from_db()
+        page.withdraw(state, "个人信息未做脱敏。")
+        items[state] = (page, document)
+    original = world["pages"][Audience.PARTY]
+    copy = original.copy(update_attrs={"title": "党员事项的副本", "slug": "party-copy"})
+    items["copy"] = (copy, world["documents"][Audience.PARTY])
+    return items
+
+
+def state_readers(state, channel):
+    """Who gets the item's content on a channel, by state."""
+    if state == "withdrawn":
+        return set(ROLES)  # public, marked 已撤回, text and attachment kept
+    if state == "removed":
+        return {"moderator"} if channel == "document" else set()  # moderators manage files
+    # The copy is a draft: nobody reads it; its attachment follows the live party item.
+    return READERS[Audience.PARTY] if channel == "document" else set()
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("state", ["withdrawn", "removed", "copy"])
+@pytest.mark.parametrize("channel", ["page", "document", "search", "api"])
+def test_states_on_every_channel(client, world, states, role, state, channel):
+    page, document = states[state]
+    client_for(client, world, role)
+    allowed = role in state_readers(state, channel)
+    if channel == "page":
+        response = client.get(page.url) if page.live else None
+        got = response is not None and response.status_code == 200 and SECRET in response.text
+    elif channel == "document":
+        got = client.get(document.url).status_code == 200
+    elif channel == "search":
+        query = SECRET if page.live else page.title  # the page echoes the query: look for links
+        got = page.url in client.get("/search/", {"q": query}).text
+        allowed = allowed and state != "copy"
+    else:
+        response = client.get(f"/api/v2/pages/{page.pk}/", {"fields": "*"})
+        got = response.status_code == 200 and SECRET in response.text
+    assert got == allowed, (role, state, channel)
+
+
+def test_a_taken_down_item_keeps_its_record(client, states):
+    page, _ = states["removed"]
+    html = client.get(page.url).text
+    assert page.title in html and page.index_number in html and "个人信息未做脱敏" in html
+
+
 # ---- the admin names a page only to those who may read or edit it (home.admin_privacy) --------
 #
 # One row per admin address that lists or names pages. editor_b (organisation B) must never see
