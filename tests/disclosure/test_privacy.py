@@ -490,6 +490,16 @@ def admin_names(body, title):
     return title in body or json.dumps(title)[1:-1] in body
 
 
+PAGE_REPORTS = [  # (URL name, path) of Wagtail's reports that list pages
+    ("locked_pages", "locked"),
+    ("workflow", "workflow"),
+    ("workflow_tasks", "workflow_tasks"),
+    ("site_history", "site-history"),
+    ("aging_pages", "aging-pages"),
+    ("page_types_usage", "page-types-usage"),
+]
+
+
 def admin_row(name, url, method="get", suffix=""):
     return pytest.param(name, method, url, id=f"{name}{suffix}-{method}")
 
@@ -597,28 +607,14 @@ ADMIN_ROWS = [
     # reports, with their spreadsheet exports
     *(
         admin_row(f"wagtailadmin_reports:{name}{results}", f"/admin/reports/{path}/{results_path}")
-        for name, path in [
-            ("locked_pages", "locked"),
-            ("workflow", "workflow"),
-            ("workflow_tasks", "workflow_tasks"),
-            ("site_history", "site-history"),
-            ("aging_pages", "aging-pages"),
-            ("page_types_usage", "page-types-usage"),
-        ]
+        for name, path in PAGE_REPORTS
         for results, results_path in [("", ""), ("_results", "results/")]
     ),
     *(
         admin_row(
             f"wagtailadmin_reports:{name}", f"/admin/reports/{path}/?export=csv", suffix="-csv"
         )
-        for name, path in [
-            ("locked_pages", "locked"),
-            ("workflow", "workflow"),
-            ("workflow_tasks", "workflow_tasks"),
-            ("site_history", "site-history"),
-            ("aging_pages", "aging-pages"),
-            ("page_types_usage", "page-types-usage"),
-        ]
+        for name, path in PAGE_REPORTS
     ),
     # workflows
     admin_row("wagtailadmin_workflows:index", "/admin/workflows/list/"),
