@@ -3,7 +3,6 @@
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -77,11 +76,9 @@ class SitePage(PinyinSlugMixin, Page):
             self._view_restrictions = super().get_view_restrictions().prefetch_related("groups")
         return self._view_restrictions
 
-    @classmethod
-    def public_item_q(cls):
-        """The type's own condition, beyond being live and unrestricted, for reuse channels
-        (feeds, API, screens, posters) to carry a page: nothing by default."""
-        return Q()
+    # The type's own conditions, beyond being live and unrestricted, for reuse channels (feeds,
+    # screens, posters) to carry a page, as exact or ``__isnull`` lookups (home.visibility).
+    public_item_filter = {}
 
     def search_meta(self):
         """What a search result shows under the title: type, organisation, date."""

@@ -8,7 +8,7 @@ module, so the rule is found with one grep and changed in one place:
   restrictions, as queryset filters (also as ``ReaderQuerySet`` methods on every site page type);
 - ``public_items(queryset)`` / ``is_public_item(page)``: what anonymous reuse channels (feeds,
   API, screens, posters) may carry: live, unrestricted, and not held back by the page type
-  itself (a withdrawn disclosure, see ``SitePage.public_item_q``);
+  itself (a withdrawn disclosure, see ``SitePage.public_item_filter``);
 - ``can_read(user, page)``, and ``can_view_file(user, obj)`` for
   documents, images and media: a file is served to those who may read a live page that uses it,
   or who manage it;
@@ -123,22 +123,40 @@ def public_only(queryset):
     return readable_by(queryset, None)
 
 
-def public_item_q(model):
-    """The page type's own condition for being carried by reuse channels (see SitePage)."""
-    condition = getattr(model, "public_item_q", None)
-    return condition() if condition is not None else Q()
+def public_item_filter(model):
+    """The page type's own conditions for reuse channels to carry a page, as field lookups
+    (``SitePage.public_item_filter``): used as a queryset filter and on a page in hand alike."""
+    return getattr(model, "public_item_filter", {})
 
 
 def public_items(queryset):
-    """What feeds, the API, screens and posters may carry: live, unrestricted pages that their
-    type does not hold back (a withdrawn or taken-down disclosure, a restricted audience)."""
-    return public_only(queryset.live()).filter(public_item_q(queryset.model))
+    """What feeds, screens and posters may carry: live, unrestricted pages that their type does
+    not hold back (a withdrawn or taken-down disclosure, a restricted audience)."""
+    return public_only(queryset.live()).filter(**public_item_filter(queryset.model))
 
 
 def is_public_item(page):
-    """Whether ``page`` is one of ``public_items``: the same rule for one page."""
+    """Whether ``page`` is one of ``public_items``: the same rule for one page in hand, with no
+    query beyond its view restrictions (which the page's own check has already asked for)."""
     page = page.specific_deferred if type(page) is Page else page
-    return public_items(type(page).objects.filter(pk=page.pk)).exists()
+    if not page.live or not _meets(page, public_item_filter(type(page))):
+        return False
+    return not page.get_view_restrictions()
+
+
+def _meets(page, lookups):
+    """Whether ``page``'s own values satisfy ``lookups`` (``field`` or ``field__isnull`` only)."""
+    for lookup, wanted in lookups.items():
+        name, _, test = lookup.partition("__")
+        value = getattr(page, name)
+        if test == "isnull":
+            if (value is None) != wanted:
+                return False
+        elif test:
+            raise ValueError(f"public_item_filter supports only exact and isnull: {lookup}")
+        elif value != wanted:
+            return False
+    return True
 
 
 def can_read(user, page):

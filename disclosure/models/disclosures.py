@@ -293,11 +293,9 @@ class DisclosurePage(SitePage):
             models.Index(fields=["organization", "-published_on"], name="disclosure_org_newest"),
         ]
 
-    @classmethod
-    def public_item_q(cls):
-        """Reuse channels carry public-audience items that are not withdrawn (nor taken down:
-        a take-down sets ``withdrawn_at`` too)."""
-        return models.Q(audience=Audience.PUBLIC, withdrawn_at__isnull=True)
+    # Reuse channels carry public-audience items that are not withdrawn (nor taken down: a
+    # take-down sets ``withdrawn_at`` too).
+    public_item_filter = {"audience": Audience.PUBLIC, "withdrawn_at__isnull": True}
 
     # --- validation and saving -------------------------------------------------------------
 
