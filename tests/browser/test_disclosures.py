@@ -1,6 +1,6 @@
 """Disclosure pages in a real browser: listing, organisation, disclosure; desktop and phone."""
 
-from tests.browser.conftest import check_page, has_horizontal_scroll, screenshot
+from tests.browser.conftest import check_page, demo_login, has_horizontal_scroll, screenshot
 
 
 def first_item_url(page):
@@ -54,3 +54,27 @@ def test_withdrawn_and_superseded_disclosures(live_site, page):
         "disclosure-repealed",
     )
     assert page.get_by_text("已废止，由以下信息取代").is_visible()
+
+
+def test_moderator_takes_a_disclosure_down(live_site, page):
+    """撤下 from the admin: the public page keeps its record and reason, nothing else."""
+    page.goto(live_site + "/disclosures/?page=3")
+    url = live_site + first_item_url(page)
+    page.goto(url)
+    title = page.locator("h1").inner_text()
+    poster = page.get_by_role("link", name="打印海报").get_attribute("href")
+    page_id = poster.strip("/").split("/")[-1]
+    demo_login(page, live_site, "moderator")
+    page.goto(f"{live_site}/admin/disclosures/{page_id}/withdraw/")
+    page.get_by_label("撤下", exact=False).check()
+    page.get_by_label("撤回原因").fill("个人信息未做脱敏，身份证号误发布。")
+    page.get_by_role("button", name="确认").click()
+    page.wait_for_load_state()
+    assert page.get_by_text("已撤下").first.is_visible()
+    page.context.clear_cookies()
+    check_page(page, url, "disclosure-taken-down")
+    assert page.locator("h1").inner_text() == title
+    assert page.get_by_text("撤下，原因：个人信息未做脱敏").is_visible()
+    assert page.locator(".prose").inner_text().strip() == ""
+    assert page.locator(".lead, .attachments").count() == 0
+    assert page.get_by_role("link", name="打印海报").count() == 0
