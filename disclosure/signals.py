@@ -68,7 +68,11 @@ def restore_audience_restriction(page_id):
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
-def restriction_changed(sender, instance, **kwargs):
+def restriction_changed(sender, instance, created=False, **kwargs):
+    if created and instance.restriction_type == PageViewRestriction.GROUPS:
+        # Its groups come next (Wagtail's copy, the privacy dialog): act on m2m_changed, or
+        # the restriction would be replaced before they are set.
+        return
     restore_audience_restriction(instance.page_id)
 
 

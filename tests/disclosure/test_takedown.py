@@ -16,6 +16,7 @@ from wagtail.models import PageLogEntry, Revision
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
+from disclosure import signals
 from disclosure.models import Audience, DisclosureAmendment, DisclosurePage, OrganizationPage
 from home.visibility import can_view_file
 from tests.disclosure import test_privacy
@@ -404,3 +405,32 @@ def test_an_organisation_is_not_copied(admin_client, org, index_page):
     )
     assert response.status_code == 302
     assert OrganizationPage.objects.count() == 1
+
+
+@pytest.mark.parametrize("audience", [Audience.ORGANIZATION, Audience.PARTY])
+@pytest.mark.parametrize("role", ["moderator", "editor_a"])
+def test_copying_a_restricted_disclosure_keeps_its_audience(
+    client, world, audience, role, monkeypatch
+):
+    """Wagtail copies the view restriction with its groups; the audience's own restriction
+    must not be put back in between (it was a 500, and the draft was left behind)."""
+    original = world["pages"][audience]
+    client_for(client, world, role)
+    # A server runs in autocommit, where on_commit callbacks run at once.
+    monkeypatch.setattr(signals.transaction, "on_commit", lambda callback, *a, **k: callback())
+    response = client.post(
+        f"/admin/pages/{original.pk}/copy/",
+        {
+            "new_title": "受限事项副本",
+            "new_slug": "restricted-copy",
+            "new_parent_page": world["org"].pk,
+        },
+    )
+    assert response.status_code == 302
+    copy = DisclosurePage.objects.get(slug="restricted-copy")
+    assert copy.audience == audience and not copy.live
+    restrictions = list(copy.view_restrictions.all())
+    assert len(restrictions) == 1
+    readers = {group.pk for group in restrictions[0].groups.all()}
+    expected = {group.pk for group in original.view_restrictions.get().groups.all()}
+    assert readers == expected
