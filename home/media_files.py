@@ -21,10 +21,12 @@ from django.http import FileResponse, Http404, HttpResponse, StreamingHttpRespon
 from django.utils.cache import patch_cache_control
 from wagtail.images import get_image_model
 
-from home.caching import versioned_key
 from home.visibility import can_view_file
 
 ANONYMOUS_VERDICT_SECONDS = 300
+# How long a browser or proxy may keep a public file without asking again: a take-down reaches
+# them within this time.
+PUBLIC_MAX_AGE = 60
 
 
 def _media_model():
@@ -71,8 +73,15 @@ def stored_object(path):
 
 
 def anonymous_may_view(path):
-    """The anonymous verdict for ``path``, cached until published content changes."""
-    key = versioned_key(f"media-public:{path}")
+    """The anonymous verdict for ``path``, cached until published content changes.
+
+    Keyed on the content version held in the database (one small query), not the per-process
+    one: a take-down must stop the file in every worker at once, shared cache or not.
+    """
+    from home.models import ContentVersion
+
+    version = ContentVersion.objects.filter(pk=1).values_list("number", flat=True).first()
+    key = f"media-public:{version}:{path}"
     verdict = cache.get(key)
     if verdict is None:
         obj = stored_object(path)
@@ -104,7 +113,7 @@ def serve_media(request, path):
     else:
         response = file_response(request, os.path.join(settings.MEDIA_ROOT, path), content_type)
     if public:
-        patch_cache_control(response, public=True, max_age=ANONYMOUS_VERDICT_SECONDS)
+        patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
     else:
         patch_cache_control(response, private=True, no_cache=True)
     return response

@@ -40,3 +40,26 @@ def test_ranges(admin_client, logo, header, status, part):
     if status == 206:
         start = part.start % len(content) if part.start else 0
         assert response["Content-Range"].startswith(f"bytes {start}-")
+
+
+def test_a_change_made_by_another_process_stops_a_public_file_at_once(
+    client, settings, tmp_path, make_disclosure
+):
+    """Each worker caches the anonymous verdict; it is keyed on the content version held in the
+    database, so a take-down in one process is seen by all (no shared cache needed)."""
+    from django.db.models import F
+    from wagtail.models import ReferenceIndex
+
+    from home.models import ContentVersion
+
+    settings.MEDIA_ROOT = tmp_path
+    image = make_image("现场照片")
+    page = make_disclosure(
+        title="现场", body=[("image", {"image": image, "alt": "", "caption": ""})]
+    )
+    assert client.get(image.file.url).status_code == 200
+    # What another worker's take-down leaves behind: the page no longer uses the image and the
+    # database's content version moved; this process's own cache knows nothing of it.
+    ReferenceIndex.objects.filter(object_id=str(page.pk)).delete()
+    ContentVersion.objects.filter(pk=1).update(number=F("number") + 1)
+    assert client.get(image.file.url).status_code == 404
