@@ -1,13 +1,15 @@
 """The admin form of a disclosure: a public change note for every later publication."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from home.forms import SitePageForm
 
 PUBLISHING_ACTIONS = ("action-publish", "action-submit")
 
 
-class DisclosurePageForm(WagtailAdminPageForm):
-    """Ask for a change note whenever a published disclosure is published or submitted again."""
+class DisclosurePageForm(SitePageForm):
+    """Ask for a change note whenever a published disclosure is published or submitted again
+    (and choose only what the editor may, as every page form: home.forms)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,7 +13,7 @@ from wagtail.admin.viewsets.pages import PageViewSet, page_viewset_registry
 from wagtail.log_actions import LogFormatter
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 
 from disclosure import admin_views
 from disclosure.demo import add_demo_arguments, load_disclosure_demo
@@ -27,14 +27,18 @@ from disclosure.models import (
 from disclosure.models.disclosures import TAKE_DOWN_ACTION, WITHDRAW_ACTION
 from disclosure.panels import ReturnedForChangesPanel
 from disclosure.queries import for_listing, key_figures, readable_disclosures
+from home.admin_privacy import PermissionCheckedSnippetViewSet
 from home.caching import cached_snapshot
 from home.sections import PortalSection
 
 PORTAL_LATEST = 6
 
 
-class CategoryViewSet(SnippetViewSet):
+class CategoryViewSet(PermissionCheckedSnippetViewSet):
     model = Category
+    # The categories are the public catalogue, and every editor chooses one on a disclosure
+    # (DisclosurePage.category) without any permission on categories: their chooser stays open.
+    chooser_viewset_class = SnippetChooserViewSet
     icon = "list-ul"
     menu_label = gettext_lazy("Disclosure categories")
     list_display = ["name", "kind", "order"]
@@ -88,7 +92,7 @@ def register_import_menu_item():
     )
 
 
-class MembershipViewSet(SnippetViewSet):
+class MembershipViewSet(PermissionCheckedSnippetViewSet):
     model = Membership
     icon = "group"
     menu_label = gettext_lazy("Memberships")
@@ -215,7 +219,8 @@ def protect_published_disclosure(request, page):
 
 @hooks.register("before_bulk_action")
 def protect_published_disclosures_in_bulk(request, action_type, objects, action_class_instance):
-    if action_type == "delete":
+    # Every bulk action passes here: documents and images are deleted in bulk too.
+    if action_type == "delete" and issubclass(action_class_instance.model, Page):
         return refuse_deleting_published(request, list(objects))
     return None
 

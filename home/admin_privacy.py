@@ -15,12 +15,19 @@ extension points wherever one exists, always with the one rule in
 - the page types usage report and the chooser's "chosen" step, which have no extension point:
   see ``install_view_patches``.
 
+Documents and images are named only to those who may change or choose them
+(``home.visibility.files_managed_by``): the admin API's document and image endpoints and their
+bulk actions (delete, add tags, add to collection) look up nothing else. A snippet's records
+(memberships, learners, certificates …) are listed by its chooser only to users with a
+permission on the model (``home.visibility.may_use_records``): every snippet of the project is
+registered through ``PermissionCheckedSnippetViewSet``.
+
 Reports that Wagtail already draws from the user's page permissions (locked and aging pages,
 site history, workflows, workflow tasks) and the page usage views ("Private page") need nothing.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Count, F, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -35,16 +42,27 @@ from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.admin.viewsets.pages import PageViewSet
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
+from wagtail.documents.views.bulk_actions import add_tags as document_add_tags
+from wagtail.documents.views.bulk_actions import add_to_collection as document_add_to_collection
+from wagtail.documents.views.bulk_actions import delete as document_delete
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
+from wagtail.images.views.bulk_actions import add_tags as image_add_tags
+from wagtail.images.views.bulk_actions import add_to_collection as image_add_to_collection
+from wagtail.images.views.bulk_actions import delete as image_delete
 from wagtail.models import Page
+from wagtail.snippets.views import chooser as snippet_chooser
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.visibility import pages_visible_in_admin
+from home.visibility import files_managed_by, may_use_records, pages_visible_in_admin
 
 # Database integers are signed 64-bit: a larger "id" is no page, not an error.
 MAX_ID = 2**63 - 1
 
 
 def page_ids(values):
-    """The page ids among ``values`` (strings from a query string, or pages); the rest dropped."""
+    """The database ids among ``values`` (strings from a query string, or pages, documents …);
+    the rest dropped."""
     ids = []
     for value in values:
         try:
@@ -123,6 +141,176 @@ PAGE_BULK_ACTIONS = [
     VisiblePublishBulkAction,
     VisibleUnpublishBulkAction,
 ]
+
+
+# ---- documents and images: the admin API and bulk actions ----------------------------------
+
+
+class ManagedFilesAPI:
+    """For the admin API's document and image endpoints: listing, detail and ``find/`` see only
+    the files the user may change or choose (Wagtail's list every file to any admin user)."""
+
+    def get_queryset(self):
+        managed = files_managed_by(self.request.user, self.model)
+        return super().get_queryset().filter(pk__in=managed.values("pk"))
+
+    def get_object(self):
+        if not page_ids([self.kwargs.get("pk")]):
+            raise Http404
+        return super().get_object()
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            ids = page_ids([request.GET["id"]])
+            return queryset.filter(pk=ids[0]).first() if ids else None
+        return super().find_object(queryset, request)
+
+
+class ManagedDocumentsAPIViewSet(ManagedFilesAPI, DocumentsAdminAPIViewSet):
+    pass
+
+
+class ManagedImagesAPIViewSet(ManagedFilesAPI, ImagesAdminAPIViewSet):
+    pass
+
+
+def register_file_endpoints(router):
+    """For the ``construct_admin_api`` hook (after Wagtail's, whose endpoints these replace)."""
+    router.register_endpoint("documents", ManagedDocumentsAPIViewSet)
+    router.register_endpoint("images", ManagedImagesAPIViewSet)
+
+
+class ManagedFilesOnly:
+    """For document and image bulk actions: only files the user manages are looked up, so
+    neither the confirmation nor the "you may not" list names anyone else's; an id of another
+    file is treated as missing (all of them: a 404)."""
+
+    def get_queryset(self, model, object_ids):
+        # An instance method where Wagtail has a classmethod: the rule needs the user.
+        if not isinstance(object_ids, QuerySet):
+            object_ids = page_ids(object_ids)
+        managed = files_managed_by(self.request.user, model)
+        return get_list_or_404(managed.filter(pk__in=object_ids))
+
+    def get_all_objects_in_listing_query(self, parent_id):
+        # "Select all" in a collection: a collection id that is no number is missing.
+        if parent_id is not None:
+            ids = page_ids([parent_id])
+            if not ids:
+                raise Http404
+            parent_id = ids[0]
+        return super().get_all_objects_in_listing_query(parent_id)
+
+
+class ManagedDocumentDeleteBulkAction(ManagedFilesOnly, document_delete.DeleteBulkAction):
+    pass
+
+
+class ManagedDocumentAddTagsBulkAction(ManagedFilesOnly, document_add_tags.AddTagsBulkAction):
+    pass
+
+
+class ManagedDocumentAddToCollectionBulkAction(
+    ManagedFilesOnly, document_add_to_collection.AddToCollectionBulkAction
+):
+    pass
+
+
+class ManagedImageDeleteBulkAction(ManagedFilesOnly, image_delete.DeleteBulkAction):
+    pass
+
+
+class ManagedImageAddTagsBulkAction(ManagedFilesOnly, image_add_tags.AddTagsBulkAction):
+    pass
+
+
+class ManagedImageAddToCollectionBulkAction(
+    ManagedFilesOnly, image_add_to_collection.AddToCollectionBulkAction
+):
+    pass
+
+
+FILE_BULK_ACTIONS = [
+    ManagedDocumentDeleteBulkAction,
+    ManagedDocumentAddTagsBulkAction,
+    ManagedDocumentAddToCollectionBulkAction,
+    ManagedImageDeleteBulkAction,
+    ManagedImageAddTagsBulkAction,
+    ManagedImageAddToCollectionBulkAction,
+]
+
+
+# ---- snippet choosers ----------------------------------------------------------------------
+
+
+class PermissionCheckedChooserMixin:
+    """For every view of a snippet's chooser (choose, results, chosen, chosen-multiple, create):
+    refused unless the user has a permission on the model. Wagtail opens a snippet's chooser to
+    every admin user, and it lists the records (memberships: username × organisation × role)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not may_use_records(request.user, self.model_class):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _pk_values(model, values):
+    """The values among ``values`` that are a primary key of ``model``; the rest dropped."""
+    pks = []
+    for value in values:
+        try:
+            pk = model._meta.pk.to_python(value)
+        except (TypeError, ValueError, ValidationError):
+            continue
+        if not isinstance(pk, int) or 0 < pk <= MAX_ID:
+            pks.append(pk)
+    return pks
+
+
+class PermissionCheckedChooseView(PermissionCheckedChooserMixin, snippet_chooser.ChooseView):
+    pass
+
+
+class PermissionCheckedChooseResultsView(
+    PermissionCheckedChooserMixin, snippet_chooser.ChooseResultsView
+):
+    pass
+
+
+class PermissionCheckedChosenView(PermissionCheckedChooserMixin, snippet_chooser.SnippetChosenView):
+    def get_object(self, pk):
+        pks = _pk_values(self.model_class, [pk])
+        if not pks:
+            raise ObjectDoesNotExist
+        return super().get_object(pks[0])
+
+
+class PermissionCheckedChosenMultipleView(
+    PermissionCheckedChooserMixin, snippet_chooser.SnippetChosenMultipleView
+):
+    def get_objects(self, pks):
+        return super().get_objects(_pk_values(self.model_class, pks))
+
+
+class PermissionCheckedCreateView(PermissionCheckedChooserMixin, snippet_chooser.SnippetCreateView):
+    pass
+
+
+class PermissionCheckedChooserViewSet(snippet_chooser.SnippetChooserViewSet):
+    choose_view_class = PermissionCheckedChooseView
+    choose_results_view_class = PermissionCheckedChooseResultsView
+    chosen_view_class = PermissionCheckedChosenView
+    chosen_multiple_view_class = PermissionCheckedChosenMultipleView
+    create_view_class = PermissionCheckedCreateView
+
+
+class PermissionCheckedSnippetViewSet(SnippetViewSet):
+    """The base of every snippet viewset of the project: its chooser answers only users with a
+    permission on the model. A snippet that editors choose in their forms without any such
+    permission (the public catalogue of disclosure categories) sets
+    ``chooser_viewset_class = SnippetChooserViewSet`` and says why."""
+
+    chooser_viewset_class = PermissionCheckedChooserViewSet
 
 
 # ---- page views routed through the page viewset ---------------------------------------------

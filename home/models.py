@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.forms import SitePageForm
 from home.search.fields import chinese
 from home.sections import portal_sections
 from home.slugs import needs_pinyin, pinyin_slug
@@ -64,6 +65,8 @@ class SitePage(PinyinSlugMixin, Page):
     """Base of every page type on the site."""
 
     objects = ReaderPageManager()
+    # Choosers accept and show only what the editor may choose (home.forms).
+    base_form_class = SitePageForm
 
     class Meta:
         abstract = True

@@ -13,7 +13,11 @@ module, so the rule is found with one grep and changed in one place:
   documents, images and media: a file is served to those who may read a live page that uses it,
   or who manage it;
 - ``pages_visible_in_admin(user)``: the admin names a page only to those who may read it or
-  edit it (``pages_editable_by``).
+  edit it (``pages_editable_by``);
+- ``manages(user, obj)`` / ``files_managed_by(user, model)``: the documents and images the admin
+  names to a user (its API, bulk actions) are those they may change or choose;
+- ``may_use_records(user, model)``: the admin lists a snippet model's records (its chooser) only
+  to those with a permission on the model.
 """
 
 from asgiref.local import Local
@@ -227,6 +231,26 @@ def manages(user, obj):
     if policy is None:
         return user.is_superuser
     return policy.user_has_any_permission_for_instance(user, ["change", "choose"], obj)
+
+
+def files_managed_by(user, model):
+    """The documents or images (``model``) ``user`` may change or choose in the admin, as a
+    queryset: those in collections where their groups have either permission. The admin's
+    document and image API and bulk actions look up only these (home.admin_privacy)."""
+    if not user.is_authenticated or not user.is_active:
+        return model.objects.none()
+    policy = policy_registry.get_by_type(model)
+    return policy.instances_user_has_any_permission_for(user, ["change", "choose"])
+
+
+def may_use_records(user, model):
+    """Whether ``user`` may have records of ``model`` (a snippet: memberships, learners,
+    certificates …) listed in the admin, as in its chooser: only with a permission on the model
+    (add, change, delete or view, as its permission policy decides)."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    policy = policy_registry.get_by_type(model)
+    return policy.user_has_any_permission(user, ["add", "change", "delete", "view"])
 
 
 def users_of(obj):

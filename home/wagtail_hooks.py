@@ -3,7 +3,7 @@
 from django.http import Http404
 from wagtail import hooks
 
-from home import admin_privacy
+from home import admin_choosers, admin_privacy
 from home.demo import load_home_demo
 from home.visibility import can_read, can_view_file, pages_visible_in_admin
 
@@ -48,5 +48,16 @@ def limit_page_chooser(pages, request):
 for bulk_action in admin_privacy.PAGE_BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action, order=1)
 hooks.register("register_admin_viewset", admin_privacy.page_viewset, order=1)
+# Documents and images likewise, to those who may change or choose them (the admin API and bulk
+# actions); snippet choosers are checked in their viewsets (PermissionCheckedSnippetViewSet).
+for bulk_action in admin_privacy.FILE_BULK_ACTIONS:
+    hooks.register("register_bulk_action", bulk_action, order=1)
+hooks.register("construct_admin_api", admin_privacy.register_file_endpoints, order=1)
 hooks.register("construct_homepage_panels", admin_privacy.replace_homepage_panels)
 admin_privacy.install_view_patches()
+
+# Choosers and the forms that show chosen items back name only what the user may see
+# (home.admin_choosers).
+hooks.register("construct_page_chooser_queryset", admin_choosers.refuse_hidden_parent)
+hooks.register("before_copy_page", admin_choosers.check_copy_destination)
+admin_choosers.install_widget_lookup()

@@ -8,15 +8,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.admin_privacy import PermissionCheckedSnippetViewSet
 from home.sections import PortalSection
 from home.visibility import public_only
 from integrity.demo import load_integrity_demo
 from integrity.models import MonthlyProgramPage, PracticeReport
 
 
-class PracticeReportViewSet(SnippetViewSet):
+class PracticeReportViewSet(PermissionCheckedSnippetViewSet):
     """Moderators approve a report or return it with a comment."""
 
     model = PracticeReport

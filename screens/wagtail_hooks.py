@@ -8,8 +8,9 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import EditView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import EditView, SnippetViewSetGroup
 
+from home.admin_privacy import PermissionCheckedSnippetViewSet
 from screens import admin_views
 from screens.demo import load_screens_demo
 from screens.models import EmergencyNotice, Screen
@@ -75,7 +76,7 @@ class ScreenEditView(ActionEditView):
     )
 
 
-class ScreenViewSet(SnippetViewSet):
+class ScreenViewSet(PermissionCheckedSnippetViewSet):
     model = Screen
     icon = "desktop"
     menu_label = gettext_lazy("Screens")
@@ -107,7 +108,7 @@ class NoticeEditView(ActionEditView):
         return notice.cleared_at is None
 
 
-class EmergencyNoticeViewSet(SnippetViewSet):
+class EmergencyNoticeViewSet(PermissionCheckedSnippetViewSet):
     model = EmergencyNotice
     edit_view_class = NoticeEditView
     icon = "warning"

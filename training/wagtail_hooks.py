@@ -8,8 +8,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from home.admin_privacy import PermissionCheckedSnippetViewSet
 from home.sections import PortalSection
 from training import admin_views
 from training.admin_forms import QuestionForm, RevokeCertificateForm
@@ -50,7 +51,7 @@ register_permission_policy(Learner, IssuedRecordPolicy(Learner), exact_class=Tru
 register_permission_policy(Certificate, IssuedRecordPolicy(Certificate), exact_class=True)
 
 
-class QuestionViewSet(SnippetViewSet):
+class QuestionViewSet(PermissionCheckedSnippetViewSet):
     model = Question
     icon = "help"
     menu_label = gettext_lazy("Question bank")
@@ -64,7 +65,7 @@ class QuestionViewSet(SnippetViewSet):
 Question.base_form_class = QuestionForm
 
 
-class LearnerViewSet(SnippetViewSet):
+class LearnerViewSet(PermissionCheckedSnippetViewSet):
     model = Learner
     icon = "user"
     menu_label = gettext_lazy("Learners")
@@ -74,7 +75,7 @@ class LearnerViewSet(SnippetViewSet):
     copy_view_enabled = False
 
 
-class CertificateViewSet(SnippetViewSet):
+class CertificateViewSet(PermissionCheckedSnippetViewSet):
     model = Certificate
     icon = "tasks"
     menu_label = gettext_lazy("Certificates")
