@@ -8,7 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.api import api_router
-from home.media_files import serve_media
+from home.media_files import not_found, serve_media
 from home.search.views import search
 from home.sitemaps import PublicSitemap
 
@@ -29,5 +29,8 @@ urlpatterns = [
 # through Wagtail's document view above, so media/documents/ is never a path.
 urlpatterns += [
     re_path(r"^media/(?P<path>.*)$", serve_media, name="media"),
+    # Password restrictions are off (WAGTAIL_PRIVATE_PAGE_OPTIONS); Wagtail's form for them
+    # would only tell which page and restriction ids exist.
+    re_path(r"^_util/authenticate_with_password/", not_found),
     path("", include(wagtail_urls)),
 ]

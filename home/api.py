@@ -106,6 +106,15 @@ def filter_value(model, name, value):
     return (f"{name}__date" if is_whole_day else name), parsed
 
 
+def links_to_page(model, name):
+    field = model._meta.get_field(name)
+    return isinstance(field, models.ForeignKey) and issubclass(field.related_model, Page)
+
+
+def is_public_page_id(page_id):
+    return public_only(Page.objects.live().filter(pk=page_id)).exists()
+
+
 class FieldsFilter(filters.FieldsFilter):
     """``?field=value`` on the API's database fields, each value read by its field's type."""
 
@@ -115,6 +124,10 @@ class FieldsFilter(filters.FieldsFilter):
         for name, value in request.GET.items():
             if name in fields:
                 lookup, parsed = filter_value(queryset.model, name, value)
+                if links_to_page(queryset.model, name) and not is_public_page_id(parsed):
+                    # A link to a page the public may not see matches nothing, so the filter
+                    # is no way to learn that the page exists.
+                    return queryset.none()
                 queryset = queryset.filter(**{lookup: parsed})
         return queryset
 

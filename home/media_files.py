@@ -164,3 +164,8 @@ def _chunks(handle, remaining):
                 return
             remaining -= len(chunk)
             yield chunk
+
+
+def not_found(request):
+    """A plain 404 for an address that must answer nothing."""
+    raise Http404

@@ -200,3 +200,15 @@ def test_restricted_pages_are_not_found_by_any_endpoint(client, items):
     }
     listed = titles(client.get(f"{LISTING}?{DISCLOSURES}published_on=2026-03-02&limit=20"))
     assert restricted.title not in listed
+
+
+def test_a_link_filter_to_a_restricted_page_matches_nothing(client, items):
+    """``?superseded_by=<id>`` must not tell whether a restricted page exists: a public item
+    superseded by a restricted one is not found by that id, as for an id that does not exist."""
+    public, restricted = items["march"], items["restricted"]
+    DisclosurePage.objects.filter(pk=public.pk).update(superseded_by=restricted, validity="amended")
+    query = f"{DISCLOSURES}superseded_by="
+    assert titles(client.get(f"{LISTING}?{query}{restricted.pk}")) == set()
+    assert titles(client.get(f"{LISTING}?{query}999999")) == set()
+    DisclosurePage.objects.filter(pk=public.pk).update(superseded_by=items["april"])
+    assert titles(client.get(f"{LISTING}?{query}{items['april'].pk}")) == {public.title}
