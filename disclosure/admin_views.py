@@ -113,7 +113,7 @@ def guard_removed_revisions(view, view_name):
             )
             return redirect("wagtailadmin_pages:history", page.pk)
         response = view(request, *args, **kwargs)
-        if response.status_code < 400:
+        if response.status_code < 300:  # a redirect showed nothing
             shown = {name: str(value) for name, value in kwargs.items() if name not in PAGE_KEYS}
             log(
                 instance=page,
