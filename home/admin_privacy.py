@@ -467,7 +467,8 @@ _wagtail_chosen_multiple_get = ChosenMultipleView.get
 def _chosen_multiple_get(self, request):
     """ChosenMultipleView.get through the choosers' own filter: Wagtail's returns the title of
     any page id it is given."""
-    pages = Page.objects.filter(pk__in=page_ids(request.GET.getlist("id")))
+    # The root is never a choice (Wagtail's view fails on a page without a parent).
+    pages = Page.objects.filter(pk__in=page_ids(request.GET.getlist("id")), depth__gt=1)
     for hook in hooks.get_hooks("construct_page_chooser_queryset"):
         pages = hook(pages, request)
     request.GET = request.GET.copy()
