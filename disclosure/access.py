@@ -143,15 +143,21 @@ def ensure_index_access(index):
     WorkflowPage.objects.get_or_create(page=index, defaults={"workflow": workflow})
 
 
-def sync_membership(user, organization_id):
-    """Put ``user`` in exactly the organisation group of their membership's role (or none)."""
-    access = OrganizationAccess.objects.filter(organization_id=organization_id).first()
-    if access is None:  # the organisation is being deleted
-        return
-    user.groups.remove(*access.groups)
-    membership = Membership.objects.filter(user=user, organization_id=organization_id).first()
-    if membership is not None:
-        user.groups.add(access.group_for(membership.role))
+def sync_membership(user):
+    """Put ``user`` in exactly the organisation groups their memberships name, one per
+    organisation: a membership moved to another organisation leaves the old one's group."""
+    organisation_groups = set()
+    for row in OrganizationAccess.objects.values_list("employees", "party_members", "editors"):
+        organisation_groups.update(row)
+    wanted = set()
+    for membership in Membership.objects.filter(user=user):
+        access = OrganizationAccess.objects.filter(organization_id=membership.organization_id)
+        access = access.first()
+        if access is not None:  # None while the organisation is being deleted
+            wanted.add(access.group_for(membership.role).pk)
+    current = set(user.groups.values_list("pk", flat=True)) & organisation_groups
+    user.groups.remove(*(current - wanted))
+    user.groups.add(*(wanted - current))
 
 
 def audience_groups(organization, audience):

@@ -54,7 +54,7 @@ def create_index_access(sender, instance, **kwargs):
 @receiver(post_save, sender=Membership)
 @receiver(post_delete, sender=Membership)
 def follow_membership(sender, instance, **kwargs):
-    sync_membership(instance.user, instance.organization_id)
+    sync_membership(instance.user)
 
 
 def restore_audience_restriction(page_id):

@@ -219,6 +219,16 @@ def test_membership_changes_follow_into_groups(world):
     assert not user.groups.exists()
 
 
+def test_a_membership_moved_to_another_organisation_leaves_the_old_groups(client, world, other_org):
+    user = world["users"]["party_member_a"]
+    membership = Membership.objects.get(user=user)
+    membership.organization = other_org
+    membership.save()
+    assert list(user.groups.all()) == [other_org.access.party_members]
+    client_for(client, world, "party_member_a")
+    assert client.get(world["pages"][Audience.PARTY].url).status_code == 404
+
+
 def test_a_document_linked_from_a_restricted_body_is_guarded(client, world, make_disclosure):
     document = get_document_model()(title="正文中链接的文件")
     document.file.save("linked.pdf", ContentFile(b"%PDF-1.4 linked"), save=True)
