@@ -17,8 +17,9 @@ def new_code():
 
 
 def normalise_code(text):
-    """A code as typed (lower case, spaces, dashes, O for 0…) in its stored form."""
-    cleaned = "".join(str(text).split()).replace("-", "").upper()
+    """A code as typed (lower case, spaces, dashes, O for 0…) in its stored form; anything
+    that is not a letter or digit is dropped (a NUL byte would be a database error)."""
+    cleaned = "".join(char for char in str(text).upper() if char.isascii() and char.isalnum())
     return cleaned.translate(str.maketrans({"O": "0", "I": "1", "L": "1"}))
 
 
