@@ -810,12 +810,17 @@ def test_bad_ids_in_admin_addresses_are_not_errors(client, admin_world, url, rol
 FILE_TITLES = {"document": "甲公司内部文件", "image": "甲公司内部图片"}
 
 
-@pytest.fixture
-def admin_files(world):
+def org_a_files(world):
+    """A document and an image in organisation A's collection, used by no page."""
     collection = world["org"].access.collection
     document = get_document_model()(title=FILE_TITLES["document"], collection=collection)
     document.file.save("jia-neibu.pdf", ContentFile(b"%PDF-1.4 jia"), save=True)
-    image = make_image(FILE_TITLES["image"], "jia-neibu.png", collection=collection)
+    return document, make_image(FILE_TITLES["image"], "jia-neibu.png", collection=collection)
+
+
+@pytest.fixture
+def admin_files(world):
+    document, image = org_a_files(world)
     return {
         **world,
         "document": document,
@@ -823,7 +828,7 @@ def admin_files(world):
         "values": {
             "document": document.pk,
             "image": image.pk,
-            "collection": collection.pk,
+            "collection": world["org"].access.collection.pk,
             "memberships": "&".join(
                 f"id={pk}" for pk in Membership.objects.values_list("pk", flat=True)
             ),
@@ -1030,15 +1035,12 @@ def test_bad_ids_in_file_and_chooser_addresses_are_not_errors(client, admin_file
 # draft, document or image: the form comes back (or answers 404) without its title, thumbnail or
 # file name, and nothing is saved; a valid save that uses A's document or image is refused.
 
-CHOOSER_FILES = {"document": "甲公司内部文件", "image": "甲公司内部图片"}
+CHOOSER_FILES = FILE_TITLES
 
 
 @pytest.fixture
 def chooser_world(admin_world):
-    collection = admin_world["org"].access.collection
-    document = get_document_model()(title=CHOOSER_FILES["document"], collection=collection)
-    document.file.save("jia-neibu.pdf", ContentFile(b"%PDF-1.4 jia"), save=True)
-    image = make_image(CHOOSER_FILES["image"], "jia-neibu.png", collection=collection)
+    document, image = org_a_files(admin_world)
     values = {**admin_world["values"], "a_document": document.pk, "a_image": image.pk}
     return {**admin_world, "a_document": document, "a_image": image, "values": values}
 
