@@ -47,11 +47,37 @@ class ChineseQueryMixin:
         return self.search(query, model_or_queryset, *args, **kwargs)
 
 
+def postgres_backend():
+    from django.db.models import F
+    from modelsearch.backends.database.postgres.postgres import (
+        PostgresSearchBackend,
+        PostgresSearchQueryCompiler,
+    )
+
+    class TitleQueryCompiler(PostgresSearchQueryCompiler):
+        """``fields=["title"]`` searches the indexed, tokenized title.
+
+        The stock compiler builds a vector from the raw column, which PostgreSQL's parser keeps
+        as one word when it is Chinese ("党费收缴公示"), so a search for "党费" found no title.
+        """
+
+        def get_fields_vectors(self, search_query):
+            if set(self.fields) == {"title"}:
+                return [(F("index_entries__title"), 1.0)]
+            return super().get_fields_vectors(search_query)
+
+    return type(
+        "ChinesePostgresSearchBackend",
+        (ChineseQueryMixin, PostgresSearchBackend),
+        {"query_compiler_class": TitleQueryCompiler},
+    )
+
+
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks for in a backend module
     if connection.vendor == "postgresql":
-        from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend as Base
+        backend_class = postgres_backend()
     else:
         from modelsearch.backends.database.sqlite.sqlite import SQLiteSearchBackend as Base
 
-    backend_class = type(f"Chinese{Base.__name__}", (ChineseQueryMixin, Base), {})
+        backend_class = type(f"Chinese{Base.__name__}", (ChineseQueryMixin, Base), {})
     return backend_class(params)

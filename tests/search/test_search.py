@@ -1,5 +1,7 @@
 """Search in Chinese: recall over a fixed corpus, ranking, privacy, bad input."""
 
+import datetime
+
 import pytest
 from django.utils.html import strip_tags
 
@@ -110,8 +112,15 @@ def test_a_word_inside_a_long_run_is_found_but_not_everything(client, index_page
 
 
 def test_title_matches_come_first(client, index_page, make_disclosure):
-    make_disclosure(title="会议纪要", summary="本次会议讨论了党费收缴工作，党费收缴按时完成。")
-    title = make_disclosure(title="党费收缴公示", summary="见附件。")
+    # The title match is the older one, so "newest first" alone would put it second.
+    title = make_disclosure(
+        title="党费收缴公示", summary="见附件。", published_on=datetime.date(2026, 1, 5)
+    )
+    make_disclosure(
+        title="会议纪要",
+        summary="本次会议讨论了党费收缴工作，党费收缴按时完成。",
+        published_on=datetime.date(2026, 3, 5),
+    )
     results = client.get("/search/", {"q": "党费收缴"}).context["results"]
     assert results[0]["page"].pk == title.pk
 
