@@ -2,8 +2,8 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.images.fields import WagtailImageField
 
+from home.uploads import LimitedImageField
 from integrity.models import PracticeReport
 
 MAX_PHOTOS = 6
@@ -14,7 +14,7 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class PhotosField(forms.FileField):
-    """Several photos at once; each must be a real image within Wagtail's size limits."""
+    """Several photos at once; each must be a real image within the upload limits (home.uploads)."""
 
     widget = MultipleFileInput
 
@@ -28,7 +28,7 @@ class PhotosField(forms.FileField):
             raise forms.ValidationError(
                 _("At most %(count)d photos.") % {"count": MAX_PHOTOS}, code="too_many"
             )
-        image_field = WagtailImageField(required=False)
+        image_field = LimitedImageField(required=False)
         cleaned = []
         for upload in files:
             try:

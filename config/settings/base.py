@@ -205,6 +205,21 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "home.search.backend"}}
 WAGTAILEMBEDS_RESPONSIVE_HTML = False  # its inline style attribute would break the CSP
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Upload limits (home.uploads; README, "Accounts and audit"). A few KB of PNG can hold 121
+# million pixels: images are measured from their header before anything decodes them, and
+# Pillow itself refuses to decode past IMAGE_MAX_PIXELS anywhere in the process (home.apps).
+IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 40_000_000)
+IMAGE_MAX_SIDE_PX = env_int("IMAGE_MAX_SIDE_PX", 8000)
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = IMAGE_MAX_PIXELS
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.uploads.ImageForm"
+DOCUMENT_MAX_UPLOAD_MB = env_int("DOCUMENT_MAX_UPLOAD_MB", 30)
+DOCUMENT_ALLOW_ARCHIVES = env_bool("DOCUMENT_ALLOW_ARCHIVES", False)
+WAGTAILDOCS_EXTENSIONS = [
+    *["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "wps", "et", "ofd"],
+    *["txt", "csv", "jpg", "jpeg", "png"],
+    *(["zip", "7z", "rar"] if DOCUMENT_ALLOW_ARCHIVES else []),
+]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.DocumentForm"
 WAGTAILMEDIA = {
     "MEDIA_MODEL": "wagtailmedia.Media",
     "VIDEO_EXTENSIONS": ["mp4", "webm", "ogv", "m4v"],
