@@ -23,8 +23,8 @@ from wagtail.models import (
 )
 
 from disclosure.models import Audience, Membership, OrganizationAccess, Role
+from home.roles import MODERATORS
 
-MODERATORS = "两新工委"
 WORKFLOW = "两新工委审核"
 ROLE_GROUP_LABELS = {Role.EMPLOYEE: "职工", Role.PARTY_MEMBER: "党员", Role.EDITOR: "编辑"}
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]

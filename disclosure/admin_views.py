@@ -14,10 +14,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from disclosure.access import MODERATORS
 from disclosure.imports import MAX_BYTES, apply_import, plan_import
 from disclosure.models import DisclosurePage, OrganizationPage, Role
 from disclosure.models.disclosures import WithdrawalKind
+from home.roles import is_moderator
 
 VIEW_REMOVED_REVISION_ACTION = "disclosure.view_removed_revision"
 # Wagtail's page views (wagtail/admin/urls/pages.py) that show a revision's content, by name,
@@ -90,7 +90,7 @@ def withdraw(request, page_id):
 
 def may_see_removed_content(user):
     """The committee (and superusers) may look at what a take-down removed, for the record."""
-    return user.is_superuser or user.groups.filter(name=MODERATORS).exists()
+    return is_moderator(user)
 
 
 def guard_removed_revisions(view, view_name):
@@ -178,9 +178,11 @@ def import_members(request):
         if not data:
             form.add_error("csv_file", _("Choose a CSV file."))
             return TemplateResponse(request, "disclosure/admin/import_members.html", context)
-        plan = plan_import(organization, data)
+        plan = plan_import(organization, data, actor=request.user)
         if "confirm" in request.POST and plan.ok:
-            unsent = apply_import(organization, plan, request.build_absolute_uri("/"))
+            unsent = apply_import(
+                organization, plan, request.build_absolute_uri("/"), data, actor=request.user
+            )
             messages.success(
                 request,
                 _("Imported %(count)d rows into %(org)s.")

@@ -5,9 +5,17 @@ email/邮箱, role/角色 (employee 职工 | party_member 党员 | editor 编辑
 one bad row and nothing is written, with each bad row named by its line number. Importing the
 same file twice changes nothing the second time. New accounts get an unusable password and a
 link to set their own.
+
+An import cannot capture accounts: it creates new ones, or changes the role of the
+organisation's own members. Any other existing account (another organisation's member, a
+moderator, staff, a superuser) is refused with the same name-free row error, so a file says
+nothing about whom it names; only the committee (or the server's operator, by the command) may
+add an existing person to a further organisation, and only if that account is not privileged.
+Every import is written to the audit log with the file's hash.
 """
 
 import csv
+import hashlib
 import io
 import re
 from dataclasses import dataclass, field
@@ -25,6 +33,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from disclosure.models import Membership, Role
+from home import audit
+from home.roles import is_moderator, is_privileged
 
 MAX_BYTES = 2 * 1024 * 1024
 HEADERS = {
@@ -62,7 +72,7 @@ class Row:
     username: str
     email: str
     role: str
-    status: str = ""  # new | joins | role | unchanged
+    status: str = ""  # new | joins | role | unchanged (joins: the committee's imports only)
     errors: list = field(default_factory=list)
 
 
@@ -97,8 +107,11 @@ def decode(data):
     raise ValidationError(_("The file is neither UTF-8 nor GBK text. Save it as CSV (UTF-8)."))
 
 
-def plan_import(organization, data):
-    """Check every row against the database without writing anything."""
+def plan_import(organization, data, actor=None):
+    """Check every row against the database without writing anything.
+
+    ``actor`` is who imports in the admin; None is the server's operator (the command).
+    """
     if len(data) > MAX_BYTES:
         return ImportPlan([], [_("The file is larger than 2 MB.")])
     try:
@@ -127,7 +140,8 @@ def plan_import(organization, data):
     mark_duplicates(rows)
     plan = ImportPlan(rows, [])
     if plan.ok:
-        compare_with_database(organization, rows)
+        may_link_others = actor is None or is_moderator(actor)
+        compare_with_database(organization, rows, may_link_others)
     return plan
 
 
@@ -172,7 +186,11 @@ def mark_duplicates(rows):
             seen[row.username] = row.line
 
 
-def compare_with_database(organization, rows):
+def refused():
+    return _("this account cannot be imported by your organisation; please contact 两新工委.")
+
+
+def compare_with_database(organization, rows, may_link_others):
     User = get_user_model()
     users = {u.username: u for u in User.objects.filter(username__in=[r.username for r in rows])}
     memberships = {
@@ -180,10 +198,16 @@ def compare_with_database(organization, rows):
         for m in Membership.objects.filter(organization=organization).select_related("user")
     }
     for row in rows:
-        if row.username not in users:
+        user = users.get(row.username)
+        if user is None:
             row.status = "new"
+        elif is_privileged(user):
+            row.errors.append(refused())
         elif row.username not in memberships:
-            row.status = "joins"
+            if may_link_others:
+                row.status = "joins"
+            else:
+                row.errors.append(refused())
         elif memberships[row.username].role != row.role:
             row.status = "role"
         else:
@@ -198,10 +222,28 @@ def set_password_link(user, base_url):
 
 
 @transaction.atomic
-def apply_import(organization, plan, base_url):
-    """Write a checked plan; returns (username, link) for new accounts without email."""
+def apply_import(organization, plan, base_url, data, actor=None):
+    """Write a checked plan; returns (username, link) for new accounts without email.
+
+    The import is written to the audit trail: who, the file's SHA-256, and each row's outcome.
+    """
     if not plan.ok:
         raise ValueError("an import with errors is never written")
+    audit.record(
+        audit.IMPORT_MEMBERS,
+        organization,
+        user=actor,
+        data={
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "rows": len(plan.rows),
+            **{status: plan.count(status) for status in ("new", "joins", "role", "unchanged")},
+            "changes": [
+                [row.username, row.status, row.role]
+                for row in plan.rows
+                if row.status != "unchanged"
+            ],
+        },
+    )
     User = get_user_model()
     unsent = []
     for row in plan.rows:

@@ -1,7 +1,11 @@
-"""Front-end accounts in the site's own look: login, logout, password change and reset."""
+"""Front-end accounts in the site's own look: login, logout, password change and reset, and the
+two-factor pages (home.two_factor)."""
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
+
+from home import two_factor
+from home.account_security import PasswordChangeView, PasswordResetConfirmView
 
 app_name = "accounts"
 
@@ -14,9 +18,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/change/",
-        auth_views.PasswordChangeView.as_view(
-            success_url=reverse_lazy("accounts:password_change_done")
-        ),
+        PasswordChangeView.as_view(success_url=reverse_lazy("accounts:password_change_done")),
         name="password_change",
     ),
     path(
@@ -40,7 +42,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(
+        PasswordResetConfirmView.as_view(
             success_url=reverse_lazy("accounts:password_reset_complete")
         ),
         name="password_reset_confirm",
@@ -50,4 +52,7 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
+    path("two-factor/", two_factor.verify, name="two_factor_verify"),
+    path("two-factor/setup/", two_factor.setup, name="two_factor_setup"),
+    path("two-factor/recovery-codes/", two_factor.recovery_codes, name="two_factor_recovery"),
 ]

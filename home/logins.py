@@ -1,6 +1,7 @@
 """Generated demo logins, kept in a private file so `make run` can show them again.
 
-Only for local demo sites (settings.DEMO_ENABLED); production has no such file.
+Only for local demo sites (settings.DEMO_ENABLED); production has no such file (there
+`manage.py ensure_admin` prints the administrator's password once instead).
 """
 
 import json
@@ -11,6 +12,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
+from home.validators import CharacterClassesValidator
+
 LOGINS_FILE = "demo-logins.json"
 
 
@@ -19,8 +22,12 @@ def logins_path():
 
 
 def generate_password():
-    """A random password that passes Django's validators and is easy to copy."""
-    return secrets.token_urlsafe(12)
+    """A random password that passes the password policy (three kinds of character, 16 long)
+    and is easy to copy: letters, digits, "-" and "_"."""
+    while True:
+        password = secrets.token_urlsafe(12)
+        if CharacterClassesValidator.classes(password) >= 3:
+            return password
 
 
 def stored_logins():
@@ -48,12 +55,18 @@ def ensure_login(role, label, username, **user_fields):
     user = User.objects.filter(username=username).first()
     if user is not None:
         return user, stored_logins().get(role, {}).get("password"), False
-    password = generate_password()
-    user = User(username=username, **user_fields)
-    user.set_password(password)
-    user.save()
+    user, password = create_with_generated_password(username, **user_fields)
     record_login(role, label, username, password)
     return user, password, True
+
+
+def create_with_generated_password(username, **user_fields):
+    """Create the user with a new generated password; return (user, password)."""
+    password = generate_password()
+    user = get_user_model()(username=username, **user_fields)
+    user.set_password(password)
+    user.save()
+    return user, password
 
 
 def login_lines():

@@ -1,6 +1,7 @@
 """Page types and settings of the portal itself, and the behaviour every page type shares."""
 
 from django.apps import apps
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -224,3 +225,31 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return str(self.number)
+
+
+class AccountSecurity(models.Model):
+    """Security state of an account that Django's user model has no field for.
+
+    ``must_change_password`` marks a password that was printed on the server (manage.py
+    ensure_admin): with FORCE_INITIAL_PASSWORD_CHANGE the account must choose its own before
+    doing anything else (home.account_security). Accounts without a row have nothing to do.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="security",
+        verbose_name=_("user"),
+    )
+    must_change_password = models.BooleanField(
+        _("must change password"),
+        default=False,
+        help_text=_("The password was printed when the account was created; it must be changed."),
+    )
+
+    class Meta:
+        verbose_name = _("account security")
+        verbose_name_plural = _("account security")
+
+    def __str__(self):
+        return str(self.user)

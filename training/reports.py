@@ -13,8 +13,8 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from disclosure.access import MODERATORS
 from disclosure.models import Membership, OrganizationPage, Role
+from home.roles import is_moderator
 from training.models import (
     Attempt,
     Certificate,
@@ -27,10 +27,6 @@ from training.models import (
 from training.progress import lesson_ids_by_course
 
 TENTH = Decimal("0.1")  # 学时 are counted in tenths
-
-
-def is_moderator(user):
-    return user.is_superuser or user.groups.filter(name=MODERATORS).exists()
 
 
 def visible_organizations(user):

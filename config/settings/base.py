@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "taggit",
     "axes",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,10 +66,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "home.middleware.PrivateResponsesMiddleware",
+    "home.throttle.PasswordThrottleMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Session rules (home.account_security): idle timeout, two-factor, printed initial password.
+    "home.account_security.IdleTimeoutMiddleware",
+    "home.account_security.TwoFactorMiddleware",
+    "home.account_security.PasswordChangeRequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # django-axes must come last: it turns repeated failed logins into a lockout page.
     "axes.middleware.AxesMiddleware",
@@ -105,16 +114,27 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "home.throttle.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "home.validators.MinimumLengthValidator"},
+    {"NAME": "home.validators.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "home.validators.CharacterClassesValidator", "OPTIONS": {"min_classes": 3}},
+    {"NAME": "home.validators.NotUsernameOrPhoneValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
+# Sessions (home.account_security; README, "Accounts and audit") end after this long without
+# a request, sooner for accounts that can open the admin; the cookie lasts SESSION_COOKIE_AGE_HOURS.
+SESSION_IDLE_TIMEOUT_STAFF_MINUTES = env_int("SESSION_IDLE_TIMEOUT_STAFF_MINUTES", 30)
+SESSION_IDLE_TIMEOUT_MINUTES = env_int("SESSION_IDLE_TIMEOUT_MINUTES", 720)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE_HOURS", 12) * 3600
+# Two-factor login (home.two_factor) for superusers and moderators (home.roles); on in production.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", False)
+# An account made by `manage.py ensure_admin` must change its printed password first; production.
+FORCE_INITIAL_PASSWORD_CHANGE = env_bool("FORCE_INITIAL_PASSWORD_CHANGE", False)
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -141,12 +161,32 @@ CONTENT_SECURITY_POLICY = {
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 
-# Login throttling (django-axes): after 5 failures for one username from one address, wait.
+# Throttling (home.throttle; README, "Accounts and audit"). The client's address comes from
+# X-Forwarded-For only when the request arrives from one of these proxies (addresses or networks).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Logins (django-axes): 5 failures for one username from one address pause that pair for
+# 15 minutes; the owner elsewhere is not affected. Accounts or addresses with many failures from
+# anywhere are slowed down to one attempt every LOGIN_SLOW_DOWN_SECONDS, never locked.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = 0.25  # hours
+AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 15) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "home.throttle.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "home.throttle.client_ip"
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # hammering does not extend the pause
+AXES_VERBOSE = False
+LOGIN_ACCOUNT_FAILURES = env_int("LOGIN_ACCOUNT_FAILURES", 20)
+LOGIN_ADDRESS_FAILURES = env_int("LOGIN_ADDRESS_FAILURES", 30)
+LOGIN_SLOW_DOWN_SECONDS = env_int("LOGIN_SLOW_DOWN_SECONDS", 10)
+# Password reset: requests per address, messages per email address, set-password submissions.
+PASSWORD_RESET_WINDOW_SECONDS = 3600
+PASSWORD_RESET_PER_ADDRESS = env_int("PASSWORD_RESET_PER_ADDRESS", 5)
+PASSWORD_RESET_PER_ACCOUNT = env_int("PASSWORD_RESET_PER_ACCOUNT", 3)
+SET_PASSWORD_ATTEMPTS = env_int("SET_PASSWORD_ATTEMPTS", 10)
+# The public API: requests per client address.
+API_RATE = env_str("API_RATE", "120/min")
+REST_FRAMEWORK = {"DEFAULT_THROTTLE_CLASSES": ["home.throttle.ApiRateThrottle"]}
 
 # Chinese first: the site speaks Simplified Chinese unless a visitor picks English.
 LANGUAGE_CODE = "zh-hans"
@@ -188,6 +228,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "南湖两新 公开平台"
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name authenticator apps show beside the code
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 # Who may read is decided by accounts and groups (home.visibility), never a shared password.

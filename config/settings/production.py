@@ -17,6 +17,10 @@ if not ALLOWED_HOSTS:
 env_str("DATABASE_URL", required=True)
 
 DEMO_ENABLED = False
+# Login security (README, "Accounts and audit"): two-factor login for superusers and moderators,
+# and the printed password of `manage.py ensure_admin` must be changed at the first login.
+TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)
+FORCE_INITIAL_PASSWORD_CHANGE = env_bool("FORCE_INITIAL_PASSWORD_CHANGE", True)
 
 # HTTPS everywhere. Behind a proxy that terminates TLS, set SECURE_PROXY_SSL_HEADER=1.
 if env_bool("SECURE_PROXY_SSL_HEADER", False):

@@ -1,5 +1,7 @@
 """Importing members: the command and the admin, all rows or none, repeatable."""
 
+import base64
+import hashlib
 import io
 import re
 
@@ -153,3 +155,114 @@ def test_readers_cannot_import(client, django_user_model, org):
     client.force_login(reader)
     response = client.get("/admin/members/import/")
     assert response.status_code in (302, 403)
+
+
+# ---- imports cannot capture accounts --------------------------------------------------------
+
+REFUSED = "该账号不能由本单位导入，请联系两新工委"
+
+
+@pytest.fixture
+def org_editor(django_user_model, org):
+    editor = django_user_model.objects.create_user("editor", password="x")
+    Membership.objects.create(user=editor, organization=org, role=Role.EDITOR)
+    return editor
+
+
+@pytest.fixture
+def accounts_elsewhere(django_user_model, other_org, moderator):
+    """The reported attack's names: the superuser, the moderator, another organisation's
+    editor, plus a staff account and an account of no organisation."""
+    django_user_model.objects.create_superuser("admin", "admin@example.com", "x")
+    django_user_model.objects.create_user("staffer", password="x", is_staff=True)
+    django_user_model.objects.create_user("loner", password="x")
+    other = django_user_model.objects.create_user("other-editor", password="x")
+    Membership.objects.create(user=other, organization=other_org, role=Role.EDITOR)
+    return ["admin", "moderator", "other-editor", "staffer", "loner"]
+
+
+def preview(client, org, text):
+    upload = io.BytesIO(text.encode())
+    upload.name = "members.csv"
+    return client.post("/admin/members/import/", {"organization": org.pk, "csv_file": upload})
+
+
+def snapshot(django_user_model):
+    return (
+        sorted(Membership.objects.values_list("user__username", "organization_id", "role")),
+        sorted(django_user_model.objects.values_list("username", "groups__name")),
+    )
+
+
+def test_an_editors_import_cannot_capture_existing_accounts(
+    client, org, org_editor, accounts_elsewhere, django_user_model
+):
+    client.force_login(org_editor)
+    before = snapshot(django_user_model)
+    rows = "".join(f"某人,{name},,编辑\n" for name in accounts_elsewhere)
+    html = preview(client, org, "姓名,用户名,邮箱,角色\n" + rows).content.decode()
+    for line in range(2, 2 + len(accounts_elsewhere)):
+        assert f"第 {line} 行：{REFUSED}" in html
+    assert 'name="confirm"' not in html
+    # The refusal is the same for every kind of account and names none of their details.
+    assert "两新工委·" not in html and "超级" not in html
+    assert snapshot(django_user_model) == before
+
+
+def test_a_forged_confirmation_writes_nothing(client, org, org_editor, accounts_elsewhere):
+    client.force_login(org_editor)
+    data = base64.b64encode("姓名,用户名,角色\n冒名,moderator,编辑\n".encode()).decode()
+    client.post("/admin/members/import/", {"organization": org.pk, "data": data, "confirm": "1"})
+    assert not Membership.objects.filter(user__username="moderator").exists()
+
+
+def test_the_preview_does_not_say_who_has_an_account(
+    client, org, org_editor, accounts_elsewhere, django_user_model
+):
+    """An editor learns nothing from an existing name that a refused row would not tell:
+    there is no 'joins' for them, only new accounts and their own members."""
+    client.force_login(org_editor)
+    member = django_user_model.objects.create_user("own-member", password="x")
+    Membership.objects.create(user=member, organization=org, role=Role.EMPLOYEE)
+    html = preview(
+        client, org, "姓名,用户名,角色\n新人,brand-new,职工\n本单位,own-member,党员\n"
+    ).content.decode()
+    assert "新建账号" in html and "角色变更" in html
+    assert "加入本单位" not in html
+
+
+def test_editors_may_still_import_their_own_members(client, org, org_editor, django_user_model):
+    member = django_user_model.objects.create_user("own-member", password="x")
+    Membership.objects.create(user=member, organization=org, role=Role.EMPLOYEE)
+    client.force_login(org_editor)
+    data = base64.b64encode("姓名,用户名,角色\n本单位,own-member,党员\n".encode()).decode()
+    client.post("/admin/members/import/", {"organization": org.pk, "data": data, "confirm": "1"})
+    assert Membership.objects.get(user=member).role == Role.PARTY_MEMBER
+
+
+def test_moderators_may_add_an_ordinary_account_of_another_organisation(
+    client, org, other_org, moderator, accounts_elsewhere
+):
+    client.force_login(moderator)
+    text = "姓名,用户名,角色\n调入,other-editor,职工\n"
+    html = preview(client, org, text).content.decode()
+    assert REFUSED not in html
+    data = base64.b64encode(text.encode()).decode()
+    client.post("/admin/members/import/", {"organization": org.pk, "data": data, "confirm": "1"})
+    assert Membership.objects.filter(user__username="other-editor", organization=org).exists()
+    # Privileged accounts stay out of every import, the committee's included.
+    html = preview(client, org, "姓名,用户名,角色\n某人,admin,职工\n").content.decode()
+    assert f"第 2 行：{REFUSED}" in html
+
+
+def test_every_import_is_in_the_audit_log(client, org, moderator):
+    from wagtail.models import PageLogEntry
+
+    client.force_login(moderator)
+    data = base64.b64encode(GOOD.encode()).decode()
+    client.post("/admin/members/import/", {"organization": org.pk, "data": data, "confirm": "1"})
+    entry = PageLogEntry.objects.get(action="nanhu.import_members", page=org)
+    assert entry.user == moderator
+    assert entry.data["sha256"] == hashlib.sha256(GOOD.encode()).hexdigest()
+    assert entry.data["rows"] == 3 and entry.data["new"] == 3
+    assert ["zhangwei", "new", Role.EMPLOYEE] in entry.data["changes"]

@@ -67,7 +67,7 @@ def test_password_change_needs_login_and_validates(client, member, home_page):
         {"old_password": PASSWORD, "new_password1": "123", "new_password2": "123"},
     )
     assert response.status_code == 200
-    assert "密码太短，至少需要 8 个字符" in response.content.decode()
+    assert "密码太短，至少需要 10 个字符" in response.content.decode()
     response = client.post(
         "/accounts/password/change/",
         {
@@ -107,3 +107,58 @@ def test_password_reset_for_unknown_email_reveals_nothing(client, member, home_p
 
 def test_frontend_login_url_is_used_for_restricted_pages(settings):
     assert settings.WAGTAIL_FRONTEND_LOGIN_URL == "/accounts/login/"
+
+
+@pytest.mark.parametrize(
+    ("password", "refused"),
+    [
+        ("qzmxnvbp", True),  # the reported one: short, one kind of character
+        ("qzmxnvbpqzmx", True),  # long enough, one kind
+        ("qzmxnvbp2026", True),  # two kinds
+        ("Nanhu2026a", False),  # ten characters, three kinds
+        ("Zhangsan-2026", True),  # contains the username
+        ("nasgnahz-2026X", True),  # the username reversed
+        ("Nanhu-test-2026!", False),
+    ],
+)
+def test_the_password_policy(member, password, refused):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    if refused:
+        with pytest.raises(ValidationError):
+            validate_password(password, member)
+    else:
+        validate_password(password, member)
+
+
+def test_a_phone_number_username_cannot_be_the_password(django_user_model):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    user = django_user_model.objects.create_user("13800138000")
+    with pytest.raises(ValidationError):
+        validate_password("Aa-13800138000", user)
+
+
+def test_the_policy_is_shown_in_chinese_when_a_password_is_too_simple(client, member, home_page):
+    client.force_login(member)
+    response = client.post(
+        "/accounts/password/change/",
+        {
+            "old_password": PASSWORD,
+            "new_password1": "qzmxnvbpqzmx",
+            "new_password2": "qzmxnvbpqzmx",
+        },
+    )
+    html = response.content.decode()
+    assert "至少包含小写字母、大写字母、数字和其他字符中的 3 种" in html
+
+
+def test_generated_passwords_pass_the_policy(member):
+    from django.contrib.auth.password_validation import validate_password
+
+    from home.logins import generate_password
+
+    for _ in range(200):
+        validate_password(generate_password(), member)

@@ -60,7 +60,7 @@ def test_changed_password_is_not_shown(home_page):
     assert "已修改" in output
 
 
-@pytest.mark.parametrize("command", ["load_demo", "ensure_admin", "show_logins"])
+@pytest.mark.parametrize("command", ["load_demo", "show_logins"])
 def test_demo_commands_refuse_without_demo_settings(settings, command, home_page):
     settings.DEMO_ENABLED = False
     with pytest.raises(CommandError):

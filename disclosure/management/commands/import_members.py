@@ -34,7 +34,7 @@ class Command(BaseCommand):
             for error in plan.errors:
                 self.stderr.write(error)
             raise CommandError(_("Nothing was imported: correct the file and run again."))
-        unsent = apply_import(org, plan, settings.WAGTAILADMIN_BASE_URL)
+        unsent = apply_import(org, plan, settings.WAGTAILADMIN_BASE_URL, data)
         self.stdout.write(
             _(
                 "%(org)s: %(new)d new accounts, %(joins)d joined, %(role)d changed role, "
