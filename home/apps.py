@@ -10,4 +10,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from home import caching, chrome  # noqa: F401  (connect the cache invalidation signals)
+        # Connect the signals: cache invalidation, the audit trail.
+        from home import audit, caching, chrome  # noqa: F401
+        from home.uploads import limit_image_decoding
+
+        limit_image_decoding()  # no image past IMAGE_MAX_PIXELS is ever decoded (home.uploads)

@@ -1,13 +1,25 @@
 """Wagtail hooks of the portal app."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
-from home import admin_choosers, admin_privacy
+from home import admin_choosers, admin_privacy, audit, audit_admin  # noqa: F401 (its hooks)
 from home.demo import load_home_demo
+from home.two_factor import RESET_ACTION as TWO_FACTOR_RESET_ACTION
 from home.visibility import can_read, can_view_file, pages_visible_in_admin
 
 hooks.register("register_demo_content", load_home_demo, order=0)
+
+
+@hooks.register("register_log_actions")
+def register_two_factor_log_action(actions):
+    actions.register_action(
+        TWO_FACTOR_RESET_ACTION,
+        gettext_lazy("Reset two-factor login"),
+        gettext_lazy("Two-factor login reset: authenticator and recovery codes removed"),
+    )
 
 
 @hooks.register("before_serve_page", order=-1)
@@ -27,6 +39,8 @@ def guard_document(document, request):
     visitor may not have is the same 404 as one that does not exist."""
     if not can_view_file(request.user, document):
         raise Http404
+    if request.user.is_authenticated and not can_view_file(AnonymousUser(), document):
+        audit.record(audit.RESTRICTED_DOWNLOAD, document, user=request.user)
     return None
 
 

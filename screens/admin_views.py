@@ -12,6 +12,7 @@ from wagtail.log_actions import log
 from screens.models import EmergencyNotice, Screen
 
 NEW_TOKEN_ACTION = "screens.new_token"
+CLEAR_NOTICE_ACTION = "screens.clear_notice"
 
 
 def new_token(request, pk):
@@ -40,6 +41,7 @@ def clear_notice(request, pk):
         if notice.cleared_at is None:
             notice.cleared_at = timezone.now()
             notice.save(update_fields=["cleared_at"])  # its post_save reaches the screens
+            log(instance=notice, action=CLEAR_NOTICE_ACTION, user=request.user)
         messages.success(request, _("The notice has been taken off the screens."))
         return redirect(reverse("wagtailsnippets_screens_emergencynotice:list"))
     return TemplateResponse(request, "screens/admin/clear_notice.html", {"notice": notice})

@@ -155,3 +155,8 @@ def register_new_token_log_action(actions):
         gettext_lazy("New screen address"),
         gettext_lazy("Gave the screen a new address"),
     )
+    actions.register_action(
+        admin_views.CLEAR_NOTICE_ACTION,
+        gettext_lazy("Emergency notice cleared"),
+        gettext_lazy("Took the emergency notice off every screen"),
+    )

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from home import audit
 from training.models import Enrolment, QuestionKind
 
 
@@ -62,11 +63,19 @@ class RevokeCertificateForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         certificate = super().save(commit=False)
-        if certificate.revoked_at is None:
+        newly_revoked = certificate.revoked_at is None
+        if newly_revoked:
             certificate.revoked_at = timezone.now()
             certificate.revoked_by = getattr(self, "for_user", None)
             # The course's 学时 are taken back with the certificate.
             Enrolment.objects.filter(pk=certificate.enrolment_id).update(hours_awarded=0)
         if commit:
             certificate.save()
+        if newly_revoked:
+            audit.record(
+                audit.CERTIFICATE_REVOKED,
+                certificate,
+                user=certificate.revoked_by,
+                data={"reason": certificate.revoke_reason, "code": certificate.code},
+            )
         return certificate

@@ -271,6 +271,11 @@ WAGTAILMEDIA = {
 # least this (README, "Films"); larger files are refused there with 413.
 FILM_MAX_UPLOAD_MB = env_int("FILM_MAX_UPLOAD_MB", 500)
 
+# The audit trail (home.audit): Wagtail's log, and a JSON-lines file a day in this folder, kept
+# AUDIT_RETENTION_DAYS (never fewer than 180) by `manage.py prune_audit_log`.
+AUDIT_LOG_DIR = Path(env_str("AUDIT_LOG_DIR", str(VAR_DIR / "audit")))
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 365)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

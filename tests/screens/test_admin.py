@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from wagtail.models import ModelLogEntry
 
 from disclosure.access import moderators_group
 from disclosure.models import Audience
@@ -142,6 +143,9 @@ def test_a_moderator_pushes_an_emergency_notice(client, moderator):
     assert response.status_code == 302, response.content.decode()[:2000]
     notice = EmergencyNotice.objects.get()
     assert notice.created_by == moderator
+    # In the audit trail: who pushed it.
+    entry = ModelLogEntry.objects.get(action="wagtail.create", object_id=str(notice.pk))
+    assert entry.user == moderator and entry.label == "暴雨红色预警，请注意安全"
     data = client.get(f"/screens/{screen.token}/playlist.json").json()
     assert data["emergency"]["text"] == "暴雨红色预警，请注意安全"
 
@@ -158,6 +162,9 @@ def test_a_moderator_clears_a_notice_from_every_screen(client, moderator):
     assert client.get(f"/screens/{screen.token}/playlist.json").json()["emergency"]
     edit = client.get(f"/admin/snippets/screens/emergencynotice/edit/{notice.pk}/")
     assert f"/admin/screens/notices/{notice.pk}/clear/" in edit.content.decode()
+    client.post(f"/admin/screens/notices/{notice.pk}/clear/")
+    entry = ModelLogEntry.objects.get(action="screens.clear_notice", object_id=str(notice.pk))
+    assert entry.user == moderator
     assert client.get(f"/admin/screens/notices/{notice.pk}/clear/").status_code == 200
     client.post(f"/admin/screens/notices/{notice.pk}/clear/")
     notice.refresh_from_db()

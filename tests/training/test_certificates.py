@@ -266,3 +266,15 @@ def test_deleting_a_holders_account_keeps_the_certificate_checkable(
     assert certificate.learner is None
     html = client.get(f"/training/certificates/{certificate.code}/").content.decode()
     assert "张积极" in html and "有效" in html
+
+
+def test_a_revocation_is_in_the_audit_log_with_its_reason(admin_client, admin_user, certificate):
+    from wagtail.models import ModelLogEntry
+
+    url = f"/admin/snippets/training/certificate/edit/{certificate.pk}/"
+    admin_client.post(url, {"revoke_reason": "经核查，考试由他人代答。"})
+    entry = ModelLogEntry.objects.get(action="nanhu.certificate_revoke")
+    assert entry.user == admin_user and entry.object_id == str(certificate.pk)
+    assert entry.data["reason"] == "经核查，考试由他人代答。"
+    history = admin_client.get(f"/admin/snippets/training/certificate/history/{certificate.pk}/")
+    assert "经核查，考试由他人代答。" in history.content.decode()
