@@ -3,8 +3,10 @@ earlier revisions of a taken-down one, importing members."""
 
 import base64
 import functools
+import hashlib
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -17,7 +19,9 @@ from wagtail.log_actions import log
 from disclosure.imports import MAX_BYTES, apply_import, plan_import
 from disclosure.models import DisclosurePage, OrganizationPage, Role
 from disclosure.models.disclosures import WithdrawalKind
+from home import audit
 from home.roles import is_moderator
+from home.throttle import Window
 
 VIEW_REMOVED_REVISION_ACTION = "disclosure.view_removed_revision"
 # Wagtail's page views (wagtail/admin/urls/pages.py) that show a revision's content, by name,
@@ -163,6 +167,24 @@ def importable_organizations(user):
     return organizations.filter(memberships__user=user, memberships__role=Role.EDITOR)
 
 
+def too_many_refusals(request, organization, plan, data):
+    """Refused rows are logged (the committee sees who probes which names), and after
+    IMPORT_REFUSALS_PER_DAY of them a person's previews stop answering for the day: a taken
+    username cannot be hidden from an import that creates accounts, but it cannot be used to
+    list accounts either."""
+    refused = [row.username for row in plan.rows if row.status == "refused"]
+    if not refused:
+        return False
+    audit.record(
+        audit.IMPORT_REFUSED,
+        organization,
+        user=request.user,
+        data={"usernames": refused, "sha256": hashlib.sha256(data).hexdigest()},
+    )
+    count = Window("import-refusals", 24 * 3600).hit(request.user.pk, len(refused))
+    return count > settings.IMPORT_REFUSALS_PER_DAY
+
+
 def import_members(request):
     """Upload, preview each row with its errors, then confirm: all rows or none."""
     organizations = importable_organizations(request.user)
@@ -179,6 +201,15 @@ def import_members(request):
             form.add_error("csv_file", _("Choose a CSV file."))
             return TemplateResponse(request, "disclosure/admin/import_members.html", context)
         plan = plan_import(organization, data, actor=request.user)
+        if too_many_refusals(request, organization, plan, data):
+            form.add_error(
+                None,
+                _(
+                    "Too many rows of your imports were refused today. Nothing was checked; "
+                    "please contact 两新工委."
+                ),
+            )
+            return TemplateResponse(request, "disclosure/admin/import_members.html", context)
         if "confirm" in request.POST and plan.ok:
             unsent = apply_import(
                 organization, plan, request.build_absolute_uri("/"), data, actor=request.user

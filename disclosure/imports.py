@@ -72,7 +72,8 @@ class Row:
     username: str
     email: str
     role: str
-    status: str = ""  # new | joins | role | unchanged (joins: the committee's imports only)
+    # new | joins | role | unchanged | refused (joins: the committee's imports only)
+    status: str = ""
     errors: list = field(default_factory=list)
 
 
@@ -202,11 +203,13 @@ def compare_with_database(organization, rows, may_link_others):
         if user is None:
             row.status = "new"
         elif is_privileged(user):
+            row.status = "refused"
             row.errors.append(refused())
         elif row.username not in memberships:
             if may_link_others:
                 row.status = "joins"
             else:
+                row.status = "refused"
                 row.errors.append(refused())
         elif memberships[row.username].role != row.role:
             row.status = "role"

@@ -36,6 +36,7 @@ LOGIN_FAILURE_BURST = "nanhu.login_failure_burst"
 LOCKOUT = "nanhu.lockout"
 GROUPS_CHANGED = "nanhu.groups_changed"
 IMPORT_MEMBERS = "nanhu.import_members"
+IMPORT_REFUSED = "nanhu.import_refused"
 CERTIFICATE_REVOKED = "nanhu.certificate_revoke"
 RESTRICTED_DOWNLOAD = "nanhu.restricted_download"
 MIN_RETENTION_DAYS = 180

@@ -179,6 +179,16 @@ def register_audit_actions(actions):
                 "%(role)s changed role (file SHA-256 %(sha256)s)"
             )
 
+    @actions.register_action(audit.IMPORT_REFUSED)
+    class ImportRefused(LogFormatter):
+        label = gettext_lazy("Import rows refused")
+
+        def format_message(self, log_entry):
+            names = (log_entry.data or {}).get("usernames", [])
+            return _("Refused accounts that this organisation may not import: %(names)s") % {
+                "names": "、".join(names)
+            }
+
     @actions.register_action(audit.CERTIFICATE_REVOKED)
     class CertificateRevoked(DetailsFormatter):
         label = gettext_lazy("Certificate revoked")

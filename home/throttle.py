@@ -75,15 +75,15 @@ class Window:
     def count(self, value):
         return cache.get(self.key(value), 0)
 
-    def hit(self, value):
+    def hit(self, value, amount=1):
         key = self.key(value)
-        if cache.add(key, 1, self.seconds):
-            return 1
+        if cache.add(key, amount, self.seconds):
+            return amount
         try:
-            return cache.incr(key)
+            return cache.incr(key, amount)
         except ValueError:  # expired between add and incr
-            cache.add(key, 1, self.seconds)
-            return 1
+            cache.add(key, amount, self.seconds)
+            return amount
 
 
 class Pace:

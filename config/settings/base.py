@@ -184,6 +184,9 @@ PASSWORD_RESET_WINDOW_SECONDS = 3600
 PASSWORD_RESET_PER_ADDRESS = env_int("PASSWORD_RESET_PER_ADDRESS", 5)
 PASSWORD_RESET_PER_ACCOUNT = env_int("PASSWORD_RESET_PER_ACCOUNT", 3)
 SET_PASSWORD_ATTEMPTS = env_int("SET_PASSWORD_ATTEMPTS", 10)
+# Member imports: rows refused (accounts an organisation may not import) per person and day,
+# after which that person's previews stop answering until the next day.
+IMPORT_REFUSALS_PER_DAY = env_int("IMPORT_REFUSALS_PER_DAY", 20)
 # The public API: requests per client address.
 API_RATE = env_str("API_RATE", "120/min")
 REST_FRAMEWORK = {"DEFAULT_THROTTLE_CLASSES": ["home.throttle.ApiRateThrottle"]}

@@ -266,3 +266,22 @@ def test_every_import_is_in_the_audit_log(client, org, moderator):
     assert entry.data["sha256"] == hashlib.sha256(GOOD.encode()).hexdigest()
     assert entry.data["rows"] == 3 and entry.data["new"] == 3
     assert ["zhangwei", "new", Role.EMPLOYEE] in entry.data["changes"]
+
+
+def test_probing_for_names_is_logged_and_stops_for_the_day(
+    client, org, org_editor, accounts_elsewhere, settings
+):
+    from wagtail.models import PageLogEntry
+
+    settings.IMPORT_REFUSALS_PER_DAY = 6
+    client.force_login(org_editor)
+    rows = "".join(f"某人,{name},,编辑\n" for name in accounts_elsewhere)  # 5 refused
+    html = preview(client, org, "姓名,用户名,邮箱,角色\n" + rows).content.decode()
+    assert REFUSED in html
+    entry = PageLogEntry.objects.get(action="nanhu.import_refused")
+    assert entry.user == org_editor and entry.data["usernames"] == accounts_elsewhere
+    # The next file pushes the day's refusals past the limit: no row is checked or shown.
+    html = preview(client, org, "姓名,用户名,邮箱,角色\n" + rows).content.decode()
+    assert "今天被拒绝的导入行过多" in html and REFUSED not in html
+    # A file of new people only is still checked as usual.
+    assert "新建账号" in preview(client, org, GOOD).content.decode()
