@@ -63,6 +63,7 @@ def details(data):
 
 
 class AuditLogView(LogEntriesView):
+    results_template_name = "home/admin/audit_log_results.html"
     page_title = gettext_lazy("Audit log")
     header_icon = "list-ul"
     filterset_class = AuditFilterSet
@@ -85,6 +86,12 @@ class AuditLogView(LogEntriesView):
 
     def get_filename(self):
         return "shenji-rizhi-" + super().get_filename().removeprefix("audit-log-")
+
+    def decorate_paginated_queryset(self, queryset):
+        entries = super().decorate_paginated_queryset(queryset)
+        for entry in entries:
+            entry.details_text = entry.comment or details(entry.data)
+        return entries
 
     def get_filtered_queryset(self):
         """Every log's entries, filtered, as one list newest first (as the site history does,

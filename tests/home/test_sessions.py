@@ -157,7 +157,7 @@ def production_admin(settings, tmp_path):
     settings.DEMO_ENABLED = False
     settings.VAR_DIR = tmp_path
     output = run("ensure_admin")
-    password = re.search(r"Password: (\S+)", output).group(1)
+    password = re.search(r"密码：(\S+)", output).group(1)
     return password, output
 
 
@@ -173,7 +173,7 @@ def test_ensure_admin_without_demo_prints_a_password_once_and_flags_the_account(
     assert not logins_path().exists(), "no demo-logins file outside demo sites"
     again = run("ensure_admin")
     assert password not in again
-    assert "exists already" in again
+    assert "已存在" in again
     assert django_user_model.objects.filter(username="admin").count() == 1
 
 
