@@ -13,7 +13,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
+from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -27,6 +29,15 @@ PASSWORD_CHECKED_SESSION_KEY = "initial_password_checked"
 # The last-activity time is written at most this often, not on every request, so reading pages
 # does not cost a session write each; an idle limit may end up to this much early.
 LAST_SEEN_WRITE_INTERVAL = 60
+# Requests the admin sends by itself while a page is open (the editor's "who else is editing"
+# ping every 10 seconds): they are not activity, so they do not keep a session alive.
+BACKGROUND_PATHS = ("/admin/editing-sessions/",)
+
+
+@receiver(user_logged_in)
+def start_the_idle_clock(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        request.session[LAST_SEEN_SESSION_KEY] = int(time.time())
 
 
 def open_paths():
@@ -93,7 +104,9 @@ class IdleTimeoutMiddleware:
                 limit = idle_limit_seconds(user, now - last_seen)
                 if limit is not None and now - last_seen > limit:
                     return self.log_out(request, limit)
-            if not isinstance(last_seen, int) or now - last_seen >= LAST_SEEN_WRITE_INTERVAL:
+            background = is_under(request.path_info, BACKGROUND_PATHS)
+            stale = not isinstance(last_seen, int) or now - last_seen >= LAST_SEEN_WRITE_INTERVAL
+            if stale and not background:
                 request.session[LAST_SEEN_SESSION_KEY] = now
         return self.get_response(request)
 

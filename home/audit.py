@@ -30,7 +30,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, PageLogEntry, Site
 
-from home.throttle import client_ip, normalise_username, record_login_failure
+from home.throttle import client_ip, normalise_username, record_login_failure, remember_address
 
 LOGIN_FAILURE_BURST = "nanhu.login_failure_burst"
 LOCKOUT = "nanhu.lockout"
@@ -137,6 +137,7 @@ def login_failed(sender, credentials, request=None, **kwargs):
 
 @receiver(user_logged_in)
 def logged_in(sender, request, user, **kwargs):
+    remember_address(request, user.get_username())
     append_line(
         {"action": "nanhu.login", "username": user.get_username(), "ip": client_ip(request)}
     )

@@ -9,7 +9,8 @@ Logins (django-axes and this module):
 - axes locks one username *from one address* after AXES_FAILURE_LIMIT failures, for
   AXES_COOLOFF_TIME. The owner, from any other address, is not affected.
 - an account that many addresses attack (LOGIN_ACCOUNT_FAILURES within the window) is slowed
-  down, not locked: one attempt every LOGIN_ACCOUNT_DELAY seconds, the owner's included.
+  down, not locked: one attempt every LOGIN_SLOW_DOWN_SECONDS from addresses it has not logged
+  in from before; the addresses of its earlier successful logins are not slowed down.
 - an address that tries many usernames (LOGIN_ADDRESS_FAILURES) is slowed down the same way.
 A slowed-down attempt is refused before the password is checked and says how long to wait.
 """
@@ -121,13 +122,38 @@ def normalise_username(username):
     return (username or "").strip().lower()[:150]
 
 
+def axes_username(request, credentials):
+    """The name axes counts failures under: "GongWei", " gongwei" and "gongwei" are one."""
+    if credentials:
+        username = credentials.get("username")
+    else:
+        username = request.POST.get("username") if request is not None else None
+    return normalise_username(username)
+
+
+def known_address_key(account, address):
+    return f"throttle:known:{account}:{address}"
+
+
+def remember_address(request, username):
+    """After a successful login: this address is the account's own for KNOWN_ADDRESS_DAYS, and
+    the account's slow-down does not apply to it (an attack elsewhere cannot slow the owner)."""
+    account, address = normalise_username(username), client_ip(request)
+    if account and address:
+        cache.set(known_address_key(account, address), True, settings.KNOWN_ADDRESS_DAYS * 86400)
+
+
 def login_wait(request, username):
     """Seconds this login attempt must wait (0: go ahead)."""
     delay = settings.LOGIN_SLOW_DOWN_SECONDS
     account = normalise_username(username)
     address = client_ip(request)
     wait = 0
-    if account and account_failures().count(account) >= settings.LOGIN_ACCOUNT_FAILURES:
+    if (
+        account
+        and account_failures().count(account) >= settings.LOGIN_ACCOUNT_FAILURES
+        and not cache.get(known_address_key(account, address))
+    ):
         wait = max(wait, LOGIN_PACE.wait(f"account:{account}", delay))
     if address and address_failures().count(address) >= settings.LOGIN_ADDRESS_FAILURES:
         wait = max(wait, LOGIN_PACE.wait(f"address:{address}", delay))

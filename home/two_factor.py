@@ -38,6 +38,7 @@ from wagtail.log_actions import log
 from home.roles import is_moderator
 
 RESET_ACTION = "nanhu.two_factor_reset"
+SETUP_ACTION = "nanhu.two_factor_setup"
 RECOVERY_CODE_COUNT = 10
 AUTHENTICATOR_CODE = re.compile(r"\d{6}")
 FRESH_CODES_SESSION_KEY = "two_factor_fresh_codes"
@@ -68,12 +69,24 @@ def recovery_codes_left(user):
     return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
 
 
-def pending_authenticator(user):
-    """The authenticator being set up: the same secret until it is confirmed, so reloading the
-    page does not invalidate a QR code the user has already scanned."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
+PENDING_DEVICE_SESSION_KEY = "two_factor_pending_device"
+
+
+def pending_authenticator(request):
+    """The authenticator being set up in this session: the same secret until it is confirmed,
+    so reloading the page does not invalidate a QR code already scanned.
+
+    The key belongs to the session that was shown it. Another session (someone else who knows
+    the password) gets a new key, and the earlier unconfirmed one is deleted, so nobody can copy
+    a key in advance and wait for the owner to confirm it.
+    """
+    user = request.user
+    pending = TOTPDevice.objects.filter(user=user, confirmed=False)
+    device = pending.filter(pk=request.session.get(PENDING_DEVICE_SESSION_KEY)).first()
     if device is None:
+        pending.delete()
         device = TOTPDevice.objects.create(user=user, name=_("Authenticator app"), confirmed=False)
+        request.session[PENDING_DEVICE_SESSION_KEY] = device.pk
     return device
 
 
@@ -275,13 +288,16 @@ def setup(request):
     if authenticator(user) is not None and not user.is_verified():
         # Replacing the authenticator needs the current one (or a recovery code) first.
         return redirect(with_next(reverse("accounts:two_factor_verify"), next_url))
-    device = pending_authenticator(user)
+    replacing = authenticator(user) is not None
+    device = pending_authenticator(request)
     form = CodeForm(
         request.POST or None, user=user, authenticator_device=device, allow_recovery=False
     )
     if request.method == "POST" and form.is_valid():
         confirm_authenticator(device)
+        request.session.pop(PENDING_DEVICE_SESSION_KEY, None)
         otp_login(request, device)
+        log(instance=user, action=SETUP_ACTION, user=user, data={"replaced": replacing})
         request.session[FRESH_CODES_SESSION_KEY] = new_recovery_codes(user)
         messages.success(request, _("Two-factor login is set up."))
         return redirect(with_next(reverse("accounts:two_factor_recovery"), next_url))

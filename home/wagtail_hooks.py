@@ -8,6 +8,7 @@ from wagtail import hooks
 from home import admin_choosers, admin_privacy, audit, audit_admin  # noqa: F401 (its hooks)
 from home.demo import load_home_demo
 from home.two_factor import RESET_ACTION as TWO_FACTOR_RESET_ACTION
+from home.two_factor import SETUP_ACTION as TWO_FACTOR_SETUP_ACTION
 from home.visibility import can_read, can_view_file, pages_visible_in_admin
 
 hooks.register("register_demo_content", load_home_demo, order=0)
@@ -19,6 +20,11 @@ def register_two_factor_log_action(actions):
         TWO_FACTOR_RESET_ACTION,
         gettext_lazy("Reset two-factor login"),
         gettext_lazy("Two-factor login reset: authenticator and recovery codes removed"),
+    )
+    actions.register_action(
+        TWO_FACTOR_SETUP_ACTION,
+        gettext_lazy("Two-factor login set up"),
+        gettext_lazy("Set up an authenticator app for two-factor login"),
     )
 
 

@@ -179,6 +179,8 @@ AXES_VERBOSE = False
 LOGIN_ACCOUNT_FAILURES = env_int("LOGIN_ACCOUNT_FAILURES", 20)
 LOGIN_ADDRESS_FAILURES = env_int("LOGIN_ADDRESS_FAILURES", 30)
 LOGIN_SLOW_DOWN_SECONDS = env_int("LOGIN_SLOW_DOWN_SECONDS", 10)
+KNOWN_ADDRESS_DAYS = 90  # an account's successful login addresses are not slowed down
+AXES_USERNAME_CALLABLE = "home.throttle.axes_username"
 # Password reset: requests per address, messages per email address, set-password submissions.
 PASSWORD_RESET_WINDOW_SECONDS = 3600
 PASSWORD_RESET_PER_ADDRESS = env_int("PASSWORD_RESET_PER_ADDRESS", 5)

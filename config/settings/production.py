@@ -17,6 +17,16 @@ if not ALLOWED_HOSTS:
 env_str("DATABASE_URL", required=True)
 
 DEMO_ENABLED = False
+# Throttles, lockout records and cached snapshots must be shared by every gunicorn worker, or
+# each worker counts on its own (5 password resets an hour would be 5 per worker). Without
+# REDIS_URL, a file cache under VAR_DIR that the workers of one machine share.
+if not REDIS_URL:  # noqa: F405
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),  # noqa: F405
+        }
+    }
 # Login security (README, "Accounts and audit"): two-factor login for superusers and moderators,
 # and the printed password of `manage.py ensure_admin` must be changed at the first login.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", True)

@@ -139,3 +139,25 @@ def test_suite_runs_on_the_database_named_by_database_url(db):
     url = os.environ.get("DATABASE_URL", "sqlite://")
     expected = "postgresql" if url.startswith(("postgres", "pgsql")) else "sqlite"
     assert connection.vendor == expected
+
+
+def test_production_workers_share_one_cache_without_redis(tmp_path):
+    """Throttles count across gunicorn workers: two processes see one counter."""
+
+    def run(code):
+        env = {**os.environ, **production_env(tmp_path, VAR_DIR=str(tmp_path / "var"))}
+        env.pop("REDIS_URL", None)
+        result = subprocess.run(
+            [sys.executable, "-c", f"import django; django.setup(); {code}"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        return result.stdout.strip()
+
+    hit = "from home.throttle import Window; print(Window('reset-address', 3600).hit('1.2.3.4'))"
+    assert run(hit) == "1"
+    assert run(hit) == "2"  # another process, the same count

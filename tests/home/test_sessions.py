@@ -234,3 +234,23 @@ def test_a_password_reset_also_clears_the_flag(client, boss, home_page, settings
     form_url = response.redirect_chain[-1][0]
     client.post(form_url, {"new_password1": "Qing-Lang-99", "new_password2": "Qing-Lang-99"})
     assert not AccountSecurity.objects.get(user=boss).must_change_password
+
+
+def test_the_editors_background_ping_is_not_activity(client, boss, home_page, monkeypatch):
+    """Wagtail's editor pings every 10 seconds while a page is open; an unattended tab must
+    not keep the admin open for ever."""
+    client.force_login(boss)
+    client.get("/admin/")
+    idle_for(client, 25)
+    client.post("/admin/editing-sessions/ping/wagtailcore.page/1/0/")
+    later = time.time() + 6 * 60  # 31 minutes after the last real request
+    monkeypatch.setattr("home.account_security.time.time", lambda: later)
+    assert client.get("/admin/")["Location"].startswith("/admin/login/")
+
+
+def test_the_idle_clock_starts_at_login(client, reader, home_page, monkeypatch):
+    client.post("/accounts/login/", {"username": "reader", "password": PASSWORD})
+    later = time.time() + 721 * 60
+    monkeypatch.setattr("home.account_security.time.time", lambda: later)
+    client.get("/")
+    assert not is_logged_in(client)

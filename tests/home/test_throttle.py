@@ -214,3 +214,22 @@ def test_the_api_is_throttled_per_client_address(client, home_page):
     ]
     assert codes == [200] * 5 + [429]
     assert client.get(url, REMOTE_ADDR=PROXY, HTTP_X_FORWARDED_FOR=OWNER).status_code == 200
+
+
+def test_case_variants_of_a_name_are_one_name(client, owner, settings):
+    for variant in ["GongWei", "gOngwei", " gongwei", "GONGWEI", "gongWEI"]:
+        login(client, "guess", via=ATTACKER, username=variant)
+    assert login(client, PASSWORD, via=ATTACKER).status_code == 429
+    assert login(client, PASSWORD, via=OWNER).status_code == 302
+
+
+def test_the_owners_own_address_is_never_slowed_down(client, owner, settings):
+    """An attacker who keeps taking the account's one attempt every 10 seconds cannot keep
+    the owner out: the address the owner logged in from before is not slowed down."""
+    settings.LOGIN_ACCOUNT_FAILURES = 4
+    assert login(client, PASSWORD, via=OWNER).status_code == 302
+    client.post("/accounts/logout/")
+    for n in range(4):
+        login(client, "guess", via=f"203.0.113.{n + 1}")
+    login(client, "guess", via="203.0.113.70")  # takes the slot
+    assert login(client, PASSWORD, via=OWNER).status_code == 302

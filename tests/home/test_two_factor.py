@@ -286,3 +286,25 @@ def test_a_moderator_cannot_reset_a_superuser(boss, moderator):
     assert TOTPDevice.objects.filter(user=boss).exists()
     with pytest.raises(CommandError):
         run("reset_two_factor", "nobody")
+
+
+def test_a_key_shown_to_another_session_is_worthless(boss, home_page, django_user_model):
+    """Someone who knows the password opens the set-up page first and copies the key; when the
+    owner sets up, they get a new key, and the copied one confirms nothing."""
+    from django.test import Client
+
+    def setup_key(client):
+        client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "en"
+        password_login(client, "boss")
+        html = client.get(SETUP).content.decode()
+        secret = re.search(r'<code id="totp-secret">([A-Z2-7 ]+)</code>', html).group(1)
+        return b32decode(secret.replace(" ", ""))
+
+    attacker, owner = Client(), Client()
+    copied = setup_key(attacker)
+    own = setup_key(owner)
+    assert own != copied
+    assert setup_key(attacker) != copied  # no key outlives the session that was shown it
+    response = owner.post(SETUP, {"code": f"{totp(copied):06d}", "next": "/admin/"})
+    assert WRONG_CODE in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=boss, confirmed=True).exists()
