@@ -167,22 +167,28 @@ def importable_organizations(user):
     return organizations.filter(memberships__user=user, memberships__role=Role.EDITOR)
 
 
-def too_many_refusals(request, organization, plan, data):
-    """Refused rows are logged (the committee sees who probes which names), and after
-    IMPORT_REFUSALS_PER_DAY of them a person's previews stop answering for the day: a taken
-    username cannot be hidden from an import that creates accounts, but it cannot be used to
-    list accounts either."""
+REFUSALS = Window("import-refusals", 24 * 3600)
+
+
+def refusals_exhausted(user):
+    return not is_moderator(user) and REFUSALS.count(user.pk) > settings.IMPORT_REFUSALS_PER_DAY
+
+
+def count_refusals(request, organization, plan, data):
+    """Refused rows are logged (the committee sees who probes which names) and counted: after
+    IMPORT_REFUSALS_PER_DAY of them, a person's previews stop answering for the day, whatever the
+    file holds. A taken username cannot be hidden from an import that creates accounts, but it
+    cannot be used to list accounts either."""
     refused = [row.username for row in plan.rows if row.status == "refused"]
     if not refused:
-        return False
+        return
     audit.record(
         audit.IMPORT_REFUSED,
         organization,
         user=request.user,
         data={"usernames": refused, "sha256": hashlib.sha256(data).hexdigest()},
     )
-    count = Window("import-refusals", 24 * 3600).hit(request.user.pk, len(refused))
-    return count > settings.IMPORT_REFUSALS_PER_DAY
+    REFUSALS.hit(request.user.pk, len(refused))
 
 
 def import_members(request):
@@ -200,8 +206,11 @@ def import_members(request):
         if not data:
             form.add_error("csv_file", _("Choose a CSV file."))
             return TemplateResponse(request, "disclosure/admin/import_members.html", context)
-        plan = plan_import(organization, data, actor=request.user)
-        if too_many_refusals(request, organization, plan, data):
+        plan = None
+        if not refusals_exhausted(request.user):
+            plan = plan_import(organization, data, actor=request.user)
+            count_refusals(request, organization, plan, data)
+        if plan is None or refusals_exhausted(request.user):
             form.add_error(
                 None,
                 _(

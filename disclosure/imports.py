@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -75,6 +76,7 @@ class Row:
     # new | joins | role | unchanged | refused (joins: the committee's imports only)
     status: str = ""
     errors: list = field(default_factory=list)
+    user_id: int | None = None  # the existing account it names, found without case
 
 
 @dataclass
@@ -178,13 +180,14 @@ def check_row(line, values):
 def mark_duplicates(rows):
     seen = {}
     for row in rows:
-        if row.username in seen:
+        name = row.username.lower()  # "ZhangWei" and "zhangwei" would be two look-alike accounts
+        if name in seen:
             row.errors.append(
                 _("%(name)s is already on line %(line)d.")
-                % {"name": row.username, "line": seen[row.username]}
+                % {"name": row.username, "line": seen[name]}
             )
         else:
-            seen[row.username] = row.line
+            seen[name] = row.line
 
 
 def refused():
@@ -193,25 +196,31 @@ def refused():
 
 def compare_with_database(organization, rows, may_link_others):
     User = get_user_model()
-    users = {u.username: u for u in User.objects.filter(username__in=[r.username for r in rows])}
+    # Compared without case: "Admin" would be a look-alike of the superuser "admin".
+    wanted = {row.username.lower() for row in rows}
+    users = {
+        user.username.lower(): user
+        for user in User.objects.annotate(folded=Lower("username")).filter(folded__in=wanted)
+    }
     memberships = {
-        m.user.username: m
+        m.user.username.lower(): m
         for m in Membership.objects.filter(organization=organization).select_related("user")
     }
     for row in rows:
-        user = users.get(row.username)
+        user = users.get(row.username.lower())
+        row.user_id = user.pk if user is not None else None
         if user is None:
             row.status = "new"
         elif is_privileged(user):
             row.status = "refused"
             row.errors.append(refused())
-        elif row.username not in memberships:
+        elif row.username.lower() not in memberships:
             if may_link_others:
                 row.status = "joins"
             else:
                 row.status = "refused"
                 row.errors.append(refused())
-        elif memberships[row.username].role != row.role:
+        elif memberships[row.username.lower()].role != row.role:
             row.status = "role"
         else:
             row.status = "unchanged"
@@ -271,7 +280,7 @@ def apply_import(organization, plan, base_url, data, actor=None):
             else:
                 unsent.append((row.username, link))
         else:
-            user = User.objects.get(username=row.username)
+            user = User.objects.get(pk=row.user_id)
         Membership.objects.update_or_create(
             user=user, organization=organization, defaults={"role": row.role}
         )

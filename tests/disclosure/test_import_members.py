@@ -283,5 +283,23 @@ def test_probing_for_names_is_logged_and_stops_for_the_day(
     # The next file pushes the day's refusals past the limit: no row is checked or shown.
     html = preview(client, org, "姓名,用户名,邮箱,角色\n" + rows).content.decode()
     assert "今天被拒绝的导入行过多" in html and REFUSED not in html
-    # A file of new people only is still checked as usual.
-    assert "新建账号" in preview(client, org, GOOD).content.decode()
+    # From then on no file is checked that day, not even one of unknown names only: each would
+    # still say "none of these exist".
+    html = preview(client, org, GOOD).content.decode()
+    assert "今天被拒绝的导入行过多" in html and "新建账号" not in html
+
+
+def test_a_look_alike_of_an_existing_name_is_refused(client, org, org_editor, accounts_elsewhere):
+    client.force_login(org_editor)
+    html = preview(client, org, "姓名,用户名,角色\n冒名,Admin,职工\n").content.decode()
+    assert f"第 2 行：{REFUSED}" in html
+
+
+def test_an_own_member_may_be_named_in_another_case(client, org, org_editor, django_user_model):
+    member = django_user_model.objects.create_user("own-member", password="x")
+    Membership.objects.create(user=member, organization=org, role=Role.EMPLOYEE)
+    client.force_login(org_editor)
+    data = base64.b64encode("姓名,用户名,角色\n本单位,Own-Member,党员\n".encode()).decode()
+    client.post("/admin/members/import/", {"organization": org.pk, "data": data, "confirm": "1"})
+    assert Membership.objects.get(user=member).role == Role.PARTY_MEMBER
+    assert not django_user_model.objects.filter(username="Own-Member").exists()
