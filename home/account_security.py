@@ -197,6 +197,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     """Django's password change; a printed initial password counts as changed afterwards."""
 
     def form_valid(self, form):
+        if form.cleaned_data["new_password1"] == form.cleaned_data["old_password"]:
+            form.add_error("new_password1", _("Choose a new password, not the one you have now."))
+            return self.form_invalid(form)
         response = super().form_valid(form)
         clear_initial_password(form.user)
         return response

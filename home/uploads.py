@@ -134,7 +134,20 @@ class LimitedImageField(WagtailImageField):
 
     def check_image_pixel_size(self, f):
         check_image_dimensions(f)
-        super().check_image_pixel_size(f)
+        try:
+            super().check_image_pixel_size(f)
+            file = getattr(f, "file", f)
+            file.seek(0)
+            Image.open(file).verify()  # reads the chunks and their checksums, decodes nothing
+            file.seek(0)
+        except (OSError, SyntaxError, SourceImageIOError, struct.error) as error:  # damaged
+            raise ValidationError(
+                _(
+                    "This image is damaged or incomplete and cannot be read. Save it again "
+                    "and upload the new file."
+                ),
+                code="invalid_image",
+            ) from error
 
 
 class ImageForm(BaseImageForm):

@@ -191,7 +191,12 @@ SET_PASSWORD_ATTEMPTS = env_int("SET_PASSWORD_ATTEMPTS", 10)
 IMPORT_REFUSALS_PER_DAY = env_int("IMPORT_REFUSALS_PER_DAY", 20)
 # The public API: requests per client address.
 API_RATE = env_str("API_RATE", "120/min")
-REST_FRAMEWORK = {"DEFAULT_THROTTLE_CLASSES": ["home.throttle.ApiRateThrottle"]}
+# The API reads with the site's session only: no HTTP Basic password checks that would bypass
+# the login page's throttling, two-factor login and audit.
+REST_FRAMEWORK = {
+    "DEFAULT_THROTTLE_CLASSES": ["home.throttle.ApiRateThrottle"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+}
 
 # Chinese first: the site speaks Simplified Chinese unless a visitor picks English.
 LANGUAGE_CODE = "zh-hans"

@@ -212,3 +212,17 @@ def test_a_link_filter_to_a_restricted_page_matches_nothing(client, items):
     assert titles(client.get(f"{LISTING}?{query}999999")) == set()
     DisclosurePage.objects.filter(pk=public.pk).update(superseded_by=items["april"])
     assert titles(client.get(f"{LISTING}?{query}{items['april'].pk}")) == {public.title}
+
+
+def test_the_api_takes_no_passwords(client, django_user_model, home_page):
+    """HTTP Basic would check passwords beside the login page: no throttle, no two-factor."""
+    import base64
+
+    django_user_model.objects.create_user("zhangsan", password="Nanhu-test-2026!")
+    token = base64.b64encode(b"zhangsan:Nanhu-test-2026!").decode()
+    right = client.get("/api/v2/pages/", HTTP_AUTHORIZATION=f"Basic {token}")
+    wrong = client.get(
+        "/api/v2/pages/", HTTP_AUTHORIZATION="Basic " + base64.b64encode(b"zhangsan:x").decode()
+    )
+    assert right.status_code == wrong.status_code == 200  # both simply anonymous
+    assert right.content == wrong.content

@@ -187,6 +187,11 @@ def test_the_printed_password_must_be_changed_first(client, production_admin, ho
     html = client.get("/accounts/password/change/").content.decode()
     assert "still has the password that was printed" in html
 
+    same = {"old_password": password, "new_password1": password, "new_password2": password}
+    response = client.post("/accounts/password/change/", same)
+    assert response.status_code == 200 and "not the one you have now" in response.content.decode()
+    assert AccountSecurity.objects.get(user__username="admin").must_change_password
+
     response = client.post(
         "/accounts/password/change/",
         {

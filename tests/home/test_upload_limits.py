@@ -111,6 +111,18 @@ IMAGES = {
 
 
 @pytest.mark.parametrize("endpoint", IMAGE_ENDPOINTS)
+def test_a_truncated_image_is_a_clear_refusal(admin_client, media, endpoint):
+    buffer = io.BytesIO()
+    PILImage.effect_noise((400, 300), 64).convert("RGB").save(buffer, format="PNG")
+    whole = buffer.getvalue()
+    url, data = IMAGE_ENDPOINTS[endpoint](upload("photo.png", whole[: len(whole) // 2]))
+    response = admin_client.post(url, data)
+    assert response.status_code in (200, 302)
+    assert "图片已损坏或不完整" in refusal(response)
+    assert not Image.objects.exists() and stored_files(media) == []
+
+
+@pytest.mark.parametrize("endpoint", IMAGE_ENDPOINTS)
 @pytest.mark.parametrize("image", IMAGES)
 def test_admin_image_uploads(admin_client, media, endpoint, image):
     width, height, says = IMAGES[image]
