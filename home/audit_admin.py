@@ -62,6 +62,13 @@ def details(data):
     return json.dumps(data, ensure_ascii=False, sort_keys=True) if data else ""
 
 
+def csv_cell(value):
+    """A CSV cell a spreadsheet will not run: text an editor chose (a title, a name) that starts
+    like a formula ("=HYPERLINK(…)") gets a leading apostrophe."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 class AuditLogView(LogEntriesView):
     results_template_name = "home/admin/audit_log_results.html"
     page_title = gettext_lazy("Audit log")
@@ -75,9 +82,11 @@ class AuditLogView(LogEntriesView):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.custom_field_preprocess["data"] = {
-            self.FORMAT_CSV: details,
+            self.FORMAT_CSV: lambda data: csv_cell(details(data)),
             self.FORMAT_XLSX: details,
         }
+        for field in ("label", "user_display_name"):
+            self.custom_field_preprocess[field] = {self.FORMAT_CSV: csv_cell}
 
     def dispatch(self, request, *args, **kwargs):
         if not is_moderator(request.user):

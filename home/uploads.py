@@ -45,12 +45,32 @@ def limit_image_decoding():
     subprocess test in tests/home/test_upload_limits.py checks it).
     """
     Image.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
+    limit_avatar_uploads()
     warnings.filterwarnings("error", category=Image.DecompressionBombWarning)
     for image_class in registry.get_image_classes():
         for converter, to_class in list(registry.get_converters_from(image_class)):
             if to_class is PillowImage and converter == PillowImage.open:
                 cost = registry.get_converter_cost(image_class, PillowImage)
                 registry.register_converter(image_class, PillowImage, open_within_limit, cost)
+
+
+def limit_avatar_uploads():
+    """The admin's profile picture (Wagtail's account page, open to every editor) is resized
+    by decoding it whole: it meets the same limits first."""
+    from wagtail.admin.forms.account import AvatarPreferencesForm
+
+    original = AvatarPreferencesForm.clean_avatar
+    if getattr(original, "within_limits", False):
+        return
+
+    def clean_avatar(self):
+        file = self.cleaned_data.get("avatar")
+        if file:
+            check_image_dimensions(file)
+        return original(self)
+
+    clean_avatar.within_limits = True
+    AvatarPreferencesForm.clean_avatar = clean_avatar
 
 
 def open_within_limit(image_file):

