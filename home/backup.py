@@ -473,6 +473,20 @@ def database_tables(database):
         return connection.introspection.table_names(include_views=True)
 
 
+def first_link(media_root):
+    """A symbolic link anywhere below the media folder (files written there would land
+    wherever it points), or None."""
+    root = Path(media_root)
+    if not root.is_dir():
+        return None
+    for folder, folders, names in os.walk(root):
+        for name in folders + names:
+            path = Path(folder) / name
+            if path.is_symlink():
+                return path
+    return None
+
+
 def check_target(manifest, database, media_root, force):
     """Refuse a target that would mix with the archive, before anything is read or written."""
     vendor = vendor_of(database)
@@ -495,6 +509,15 @@ def check_target(manifest, database, media_root, force):
             _("Cannot open the database %(name)s (%(error)s). Create it, empty, first.")
             % {"name": database["NAME"], "error": error}
         ) from None
+    link = first_link(media_root)
+    if link is not None:
+        raise BackupError(
+            _(
+                "The media folder holds a link, %(path)s: a restore never writes through links. "
+                "Remove it, or restore into an empty folder."
+            )
+            % {"path": link}
+        )
     if force:
         return
     if tables:

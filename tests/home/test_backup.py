@@ -225,6 +225,21 @@ def test_target_that_is_not_empty_is_refused_unless_forced(content, target, tmp_
     assert "leftover.txt" not in media_files(media_root)
 
 
+def test_a_link_in_the_media_folder_is_refused_even_with_force(content, target, tmp_path):
+    """A link named like a folder of the archive would carry the restore outside MEDIA_ROOT."""
+    database, media_root = target
+    archive = make_backup(tmp_path).path
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    media_root.mkdir()
+    (media_root / "documents").symlink_to(outside)
+    for force in (False, True):
+        with pytest.raises(BackupError, match="documents"):
+            restore(archive, database=database, media_root=media_root, force=force)
+    assert list(outside.iterdir()) == []
+    assert database_tables(database) == []
+
+
 def test_backup_command_writes_a_private_time_stamped_archive(content, settings, tmp_path):
     settings.VAR_DIR = tmp_path / "var"
     out = io.StringIO()
