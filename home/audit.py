@@ -24,7 +24,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -35,6 +35,8 @@ from home.throttle import client_ip, normalise_username, record_login_failure, r
 LOGIN_FAILURE_BURST = "nanhu.login_failure_burst"
 LOCKOUT = "nanhu.lockout"
 GROUPS_CHANGED = "nanhu.groups_changed"
+ACCOUNT_CHANGED = "nanhu.account_changed"
+WATCHED_ACCOUNT_FIELDS = ("password", "is_superuser", "is_staff", "is_active")
 IMPORT_MEMBERS = "nanhu.import_members"
 IMPORT_REFUSED = "nanhu.import_refused"
 CERTIFICATE_REVOKED = "nanhu.certificate_revoke"
@@ -159,6 +161,33 @@ def locked_out(sender, request, username, ip_address, **kwargs):
             "slowed_down": bool(getattr(request, "login_wait", 0)),
         },
     )
+
+
+# ---- accounts ----------------------------------------------------------------------------------
+
+
+@receiver(pre_save, sender=get_user_model())
+def account_changed(sender, instance, update_fields=None, raw=False, **kwargs):
+    """A new password (wherever it was set: the site, the admin, a reset link) and a change of
+    superuser, staff or active, with what changed (never the password itself)."""
+    if raw or instance.pk is None:
+        return
+    fields = [
+        name for name in WATCHED_ACCOUNT_FIELDS if update_fields is None or name in update_fields
+    ]
+    if not fields:
+        return  # e.g. the last_login saved at every login
+    before = sender.objects.filter(pk=instance.pk).values(*fields).first()
+    if before is None:
+        return
+    changed = {
+        name: getattr(instance, name) for name in fields if before[name] != getattr(instance, name)
+    }
+    if not changed:
+        return
+    if "password" in changed:
+        changed["password"] = "changed"
+    transaction.on_commit(lambda: record(ACCOUNT_CHANGED, instance, data=changed))
 
 
 # ---- groups -------------------------------------------------------------------------------------

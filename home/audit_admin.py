@@ -184,6 +184,27 @@ def register_audit_actions(actions):
                 return _("Added to: %(groups)s") % {"groups": "、".join(data["added"])}
             return _("Removed from: %(groups)s") % {"groups": "、".join(data.get("removed", []))}
 
+    @actions.register_action(audit.ACCOUNT_CHANGED)
+    class AccountChanged(LogFormatter):
+        label = gettext_lazy("Account changed")
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            names = {
+                "password": _("password"),
+                "is_superuser": _("superuser"),
+                "is_staff": _("staff"),
+                "is_active": _("active"),
+            }
+            parts = []
+            for key, label in names.items():
+                if key == "password" and key in data:
+                    parts.append(_("new password"))
+                elif key in data:
+                    answer = _("yes") if data[key] else _("no")
+                    parts.append(f"{label}: {answer}")
+            return _("Account changed: %(changes)s") % {"changes": "，".join(parts)}
+
     @actions.register_action(audit.IMPORT_MEMBERS)
     class ImportMembers(DetailsFormatter):
         label = gettext_lazy("Members imported")

@@ -219,3 +219,29 @@ def test_the_csv_export_does_not_carry_formulas(client, moderator, make_disclosu
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     assert "'=HYPERLINK(" in text
     assert not any(line.startswith("=") or ",=" in line for line in text.splitlines())
+
+
+def test_new_passwords_and_privileges_are_logged(
+    client, django_user_model, moderator, django_capture_on_commit_callbacks
+):
+    user = django_user_model.objects.create_user("zhangsan", password="Old-password-2026")
+    client.force_login(user)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/accounts/password/change/",
+            {
+                "old_password": "Old-password-2026",
+                "new_password1": "Nanhu-new-2026!",
+                "new_password2": "Nanhu-new-2026!",
+            },
+        )
+        user.refresh_from_db()
+        user.is_superuser = True
+        user.save()
+        user.save(update_fields=["last_login"])  # each login: not a change of the account
+    entries = ModelLogEntry.objects.filter(action=audit.ACCOUNT_CHANGED, object_id=str(user.pk))
+    assert [entry.data for entry in entries.order_by("pk")] == [
+        {"password": "changed"},
+        {"is_superuser": True},
+    ]
+    assert "Nanhu-new-2026!" not in json.dumps([entry.data for entry in entries])
