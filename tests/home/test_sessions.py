@@ -147,8 +147,10 @@ def test_anonymous_visitors_get_no_session(client, home_page):
 
 
 def run(*args):
+    """A command's output, in the site's language (whatever an earlier request left active)."""
     out = io.StringIO()
-    call_command(*args, stdout=out)
+    with translation.override("zh-hans"):
+        call_command(*args, stdout=out)
     return out.getvalue()
 
 
