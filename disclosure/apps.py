@@ -10,4 +10,6 @@ class DisclosureConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from disclosure import signals  # noqa: F401
+        from disclosure.signals import register_signal_handlers
+
+        register_signal_handlers(self)

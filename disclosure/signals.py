@@ -2,7 +2,6 @@
 
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.dispatch import receiver
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, post_page_move
 
@@ -20,9 +19,10 @@ from disclosure.models import (
     Membership,
     OrganizationPage,
 )
+from home.request_cache import forget
+from home.signals import connect
 
 
-@receiver(page_published, sender=DisclosurePage)
 def record_amendment(sender, instance, revision, **kwargs):
     first_publication = getattr(instance, "_first_publication", False)
     note = (instance.change_note or "").strip()
@@ -35,25 +35,21 @@ def record_amendment(sender, instance, revision, **kwargs):
     DisclosurePage.objects.filter(pk=instance.pk).update(last_amended_on=instance.last_amended_on)
 
 
-@receiver(post_page_move)
 def follow_organization(sender, instance, parent_page_after, **kwargs):
     if isinstance(instance.specific, DisclosurePage):
         DisclosurePage.objects.filter(pk=instance.pk).update(organization_id=parent_page_after.pk)
 
 
-@receiver(post_save, sender=OrganizationPage)
 def create_organization_access(sender, instance, **kwargs):
     ensure_organization_access(instance)
 
 
-@receiver(post_save, sender=DisclosureIndexPage)
 def create_index_access(sender, instance, **kwargs):
     ensure_index_access(instance)
 
 
-@receiver(post_save, sender=Membership)
-@receiver(post_delete, sender=Membership)
 def follow_membership(sender, instance, **kwargs):
+    forget(("roles:memberships", instance.user_id))
     sync_membership(instance.user)
 
 
@@ -66,8 +62,6 @@ def restore_audience_restriction(page_id):
         transaction.on_commit(lambda: sync_view_restriction(page))
 
 
-@receiver(post_save, sender=PageViewRestriction)
-@receiver(post_delete, sender=PageViewRestriction)
 def restriction_changed(sender, instance, created=False, **kwargs):
     if created and instance.restriction_type == PageViewRestriction.GROUPS:
         # Its groups come next (Wagtail's copy, the privacy dialog): act on m2m_changed, or
@@ -76,7 +70,19 @@ def restriction_changed(sender, instance, created=False, **kwargs):
     restore_audience_restriction(instance.page_id)
 
 
-@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
 def restriction_groups_changed(sender, instance, action, **kwargs):
     if action.startswith("post_") and isinstance(instance, PageViewRestriction):
         restore_audience_restriction(instance.page_id)
+
+
+def register_signal_handlers(app_config):
+    """Every handler of the disclosure app; called once from ``DisclosureConfig.ready()``."""
+    connect(page_published, record_amendment, DisclosurePage)
+    connect(post_page_move, follow_organization)
+    connect(post_save, create_organization_access, OrganizationPage)
+    connect(post_save, create_index_access, DisclosureIndexPage)
+    connect(post_save, follow_membership, Membership)
+    connect(post_delete, follow_membership, Membership)
+    connect(post_save, restriction_changed, PageViewRestriction)
+    connect(post_delete, restriction_changed, PageViewRestriction)
+    connect(m2m_changed, restriction_groups_changed, PageViewRestriction.groups.through)

@@ -13,9 +13,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.signals import user_logged_in
 from django.contrib.auth.views import redirect_to_login
-from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -34,7 +32,6 @@ LAST_SEEN_WRITE_INTERVAL = 60
 BACKGROUND_PATHS = ("/admin/editing-sessions/",)
 
 
-@receiver(user_logged_in)
 def start_the_idle_clock(sender, request, user, **kwargs):
     if request is not None and hasattr(request, "session"):
         request.session[LAST_SEEN_SESSION_KEY] = int(time.time())

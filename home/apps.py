@@ -10,8 +10,9 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Connect the signals: cache invalidation, the audit trail.
-        from home import audit, caching, chrome  # noqa: F401
+        from home.signals import register_signal_handlers
         from home.uploads import limit_image_decoding
+
+        register_signal_handlers()
 
         limit_image_decoding()  # no image past IMAGE_MAX_PIXELS is ever decoded (home.uploads)

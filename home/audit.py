@@ -18,14 +18,10 @@ import json
 import os
 from pathlib import Path
 
-from axes.signals import user_locked_out
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_save, pre_save
-from django.dispatch import receiver
 from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, PageLogEntry, Site
@@ -96,8 +92,6 @@ def entry_line(log_entry):
     }
 
 
-@receiver(post_save, sender=PageLogEntry)
-@receiver(post_save, sender=ModelLogEntry)
 def write_entry_to_file(sender, instance, created, **kwargs):
     if created:
         line = entry_line(instance)
@@ -114,7 +108,6 @@ def known_user(username):
     return User.objects.filter(**{f"{User.USERNAME_FIELD}__iexact": username.strip()}).first()
 
 
-@receiver(user_login_failed)
 def login_failed(sender, credentials, request=None, **kwargs):
     """Count the failure for throttling; write it to the file; a burst (every
     AXES_FAILURE_LIMIT failures of one account) also to Wagtail's log."""
@@ -137,7 +130,6 @@ def login_failed(sender, credentials, request=None, **kwargs):
         )
 
 
-@receiver(user_logged_in)
 def logged_in(sender, request, user, **kwargs):
     remember_address(request, user.get_username())
     append_line(
@@ -145,7 +137,6 @@ def logged_in(sender, request, user, **kwargs):
     )
 
 
-@receiver(user_locked_out)
 def locked_out(sender, request, username, ip_address, **kwargs):
     """A pause (axes) or slow-down, once per account and address per pause."""
     username = normalise_username(username)
@@ -166,7 +157,6 @@ def locked_out(sender, request, username, ip_address, **kwargs):
 # ---- accounts ----------------------------------------------------------------------------------
 
 
-@receiver(pre_save, sender=get_user_model())
 def account_changed(sender, instance, update_fields=None, raw=False, **kwargs):
     """A new password (wherever it was set: the site, the admin, a reset link) and a change of
     superuser, staff or active, with what changed (never the password itself)."""
@@ -193,7 +183,6 @@ def account_changed(sender, instance, update_fields=None, raw=False, **kwargs):
 # ---- groups -------------------------------------------------------------------------------------
 
 
-@receiver(m2m_changed, sender=get_user_model().groups.through)
 def groups_changed(sender, instance, action, reverse, pk_set, **kwargs):
     """Who was put in or taken out of which group (roles and the committee)."""
     if action not in ("post_add", "post_remove") or not pk_set:

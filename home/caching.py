@@ -9,10 +9,8 @@ snapshot for up to its timeout; a shared cache (REDIS_URL) drops it everywhere a
 
 from django.core.cache import cache
 from django.db.models import F, Subquery
-from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page
 
 VERSION_KEY = "content-version"
 DEFAULT_TIMEOUT = 300
@@ -56,12 +54,3 @@ def page_saved(sender, instance, **kwargs):
     # Pages saved live by scripts and imports change content without a publish signal.
     if isinstance(instance, Page):
         content_changed()
-
-
-post_save.connect(page_saved)
-post_save.connect(content_changed, sender=PageViewRestriction)
-post_delete.connect(content_changed, sender=PageViewRestriction)
-post_delete.connect(content_changed, sender=Page)
-page_published.connect(content_changed)
-page_unpublished.connect(content_changed)
-post_page_move.connect(content_changed)

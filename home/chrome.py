@@ -4,10 +4,9 @@ Every page shows them; reading them costs two queries (the settings row, the lin
 snapshot per site is kept with home.caching and dropped when settings or pages change.
 """
 
-from django.db.models.signals import post_save
 from wagtail.models import Page, Site
 
-from home.caching import cached_snapshot, content_changed
+from home.caching import cached_snapshot
 from home.models import SiteSettings
 from home.visibility import public_only
 
@@ -37,6 +36,3 @@ def site_chrome(request):
     if site is None:
         return {"site_settings": {}}
     return {"site_settings": cached_snapshot(f"site-chrome:{site.pk}", lambda: build_chrome(site))}
-
-
-post_save.connect(content_changed, sender=SiteSettings)

@@ -20,8 +20,6 @@ module, so the rule is found with one grep and changed in one place:
   to those with a permission on the model.
 """
 
-from asgiref.local import Local
-from django.core.signals import request_finished, request_started
 from django.db.models import Exists, IntegerField, OuterRef, Q
 from django.db.models.functions import Cast
 from wagtail.models import (
@@ -35,51 +33,47 @@ from wagtail.models import (
 from wagtail.permissions import policy_registry
 from wagtail.query import PageQuerySet
 
-# Per-request memory of the restricted sections: several listings on one page need them.
-_request = Local()
-
-
-def _start_request(**kwargs):
-    _request.active = True
-    _request.sections = None
-
-
-def _end_request(**kwargs):
-    _request.active = False
-    _request.sections = None
-
-
-request_started.connect(_start_request)
-request_finished.connect(_end_request)
+from home.request_cache import forget, remember
 
 
 def private_sections():
-    """Restrictions on pages that have children (a handful), with the pages' paths."""
-    sections = getattr(_request, "sections", None)
-    if sections is None:
-        restricted = Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk")))
-        paths = list(
-            Page.objects.filter(numchild__gt=0)
-            .filter(restricted)
-            .order_by()  # unordered, so SQLite uses the numchild index
-            .values_list("path", flat=True)
+    """Restrictions on pages that have children (a handful), with the pages' paths; worked out
+    once per request (several listings on one page need them)."""
+    return remember("visibility:private-sections", _private_sections)
+
+
+def _private_sections():
+    restricted = Exists(PageViewRestriction.objects.filter(page_id=OuterRef("pk")))
+    paths = list(
+        Page.objects.filter(numchild__gt=0)
+        .filter(restricted)
+        .order_by()  # unordered, so SQLite uses the numchild index
+        .values_list("path", flat=True)
+    )
+    sections = []
+    if paths:
+        sections = list(
+            PageViewRestriction.objects.filter(page__path__in=paths)
+            .select_related("page")
+            .prefetch_related("groups")
         )
-        sections = []
-        if paths:
-            sections = list(
-                PageViewRestriction.objects.filter(page__path__in=paths)
-                .select_related("page")
-                .prefetch_related("groups")
-            )
-        if getattr(_request, "active", False):
-            _request.sections = sections
     return sections
 
 
 def user_group_ids(user):
-    if not hasattr(user, "_reader_group_ids"):
-        user._reader_group_ids = set(user.groups.values_list("pk", flat=True))
-    return user._reader_group_ids
+    """The user's group ids, once per request."""
+    return remember(
+        ("visibility:groups", user.pk),
+        lambda: set(user.groups.values_list("pk", flat=True)),
+    )
+
+
+def forget_user_groups(sender, instance, action, reverse, pk_set, **kwargs):
+    """A change of groups within a request (the admin's user form) is seen by its next check."""
+    if action.startswith("post_"):
+        user_ids = (pk_set or ()) if reverse else [instance.pk]
+        for pk in user_ids:
+            forget(("visibility:groups", pk))
 
 
 def accepts(restriction, user):

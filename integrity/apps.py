@@ -10,8 +10,6 @@ class IntegrityConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from integrity.signals import register_signal_handlers
 
-        from integrity.signals import grant_moderators
-
-        post_migrate.connect(grant_moderators, sender=self)
+        register_signal_handlers(self)

@@ -10,8 +10,6 @@ class ScreensConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from screens.signals import register_signal_handlers
 
-        from screens import signals
-
-        post_migrate.connect(signals.grant_moderators, sender=self)
+        register_signal_handlers(self)

@@ -1,6 +1,6 @@
 """Moderators run the screens; saving a screen or a notice changes what screens play."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from wagtail.images import get_image_model
 from wagtail.models import Site
 from wagtailmedia.models import get_media_model
@@ -8,6 +8,7 @@ from wagtailmedia.models import get_media_model
 from disclosure.access import grant_moderator_permissions
 from disclosure.models import Category
 from home.caching import content_changed
+from home.signals import connect
 from screens.models import EmergencyNotice, Screen
 
 MODERATOR_PERMISSIONS = [
@@ -32,13 +33,12 @@ def screen_content_changed(sender, instance=None, raw=False, **kwargs):
         content_changed()
 
 
-post_save.connect(screen_content_changed, sender=EmergencyNotice)
-
-# What slides show besides pages: category names, images and their descriptions, films, and the
-# site's address in each QR code.
-for model in (Category, get_image_model(), get_media_model(), Site):
-    post_save.connect(screen_content_changed, sender=model)
-    post_delete.connect(screen_content_changed, sender=model)
-post_delete.connect(screen_content_changed, sender=EmergencyNotice)
-m2m_changed.connect(screen_content_changed, sender=EmergencyNotice.screens.through)
-post_delete.connect(screen_content_changed, sender=Screen)
+def register_signal_handlers(app_config):
+    """Every handler of the screens app; called once from ``ScreensConfig.ready()``."""
+    connect(post_migrate, grant_moderators, app_config)
+    # What slides show besides pages: the notices, category names, images and their
+    # descriptions, films, and the site's address in each QR code.
+    for model in (EmergencyNotice, Screen, Category, get_image_model(), get_media_model(), Site):
+        connect(post_save, screen_content_changed, model)
+        connect(post_delete, screen_content_changed, model)
+    connect(m2m_changed, screen_content_changed, EmergencyNotice.screens.through)

@@ -1,11 +1,11 @@
 """Keep learners and required enrolments in step with memberships, tracks and published courses."""
 
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.db.models.signals import post_delete, post_migrate, post_save
 from wagtail.signals import page_published
 
 from disclosure.access import grant_moderator_permissions
 from disclosure.models import Membership
+from home.signals import connect
 from training.models import CoursePage, Learner
 from training.progress import enrol_in_required, enrol_learners_in, follow_memberships
 
@@ -22,7 +22,6 @@ MODERATOR_PERMISSIONS = [
 ]
 
 
-@receiver(post_save, sender=Membership)
 def membership_saved(sender, instance, created, raw=False, **kwargs):
     """A new member is a learner at once, enrolled in the required courses of their track; a
     changed role or organisation moves the learner along."""
@@ -31,12 +30,10 @@ def membership_saved(sender, instance, created, raw=False, **kwargs):
     follow_memberships(instance.user)
 
 
-@receiver(post_delete, sender=Membership)
 def membership_deleted(sender, instance, **kwargs):
     follow_memberships(instance.user)
 
 
-@receiver(post_save, sender=Learner)
 def learner_saved(sender, instance, created, raw=False, **kwargs):
     """A learner moved to another track (made an activist, say) gets its required courses."""
     if raw or not instance.active:
@@ -44,7 +41,6 @@ def learner_saved(sender, instance, created, raw=False, **kwargs):
     enrol_in_required(instance)
 
 
-@receiver(page_published)
 def course_published(sender, instance, **kwargs):
     if isinstance(instance, CoursePage):
         enrol_learners_in(instance)
@@ -52,3 +48,12 @@ def course_published(sender, instance, **kwargs):
 
 def grant_moderators(app_config, using="default", **kwargs):
     grant_moderator_permissions(app_config, MODERATOR_PERMISSIONS, using=using)
+
+
+def register_signal_handlers(app_config):
+    """Every handler of the training app; called once from ``TrainingConfig.ready()``."""
+    connect(post_migrate, grant_moderators, app_config)
+    connect(post_save, membership_saved, Membership)
+    connect(post_delete, membership_deleted, Membership)
+    connect(post_save, learner_saved, Learner)
+    connect(page_published, course_published)
