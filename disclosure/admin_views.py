@@ -17,10 +17,10 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from disclosure.imports import MAX_BYTES, apply_import, plan_import
-from disclosure.models import DisclosurePage, OrganizationPage, Role
+from disclosure.models import DisclosurePage, OrganizationPage
 from disclosure.models.disclosures import WithdrawalKind
+from disclosure.roles import is_moderator, managed_organizations
 from home import audit
-from home.roles import is_moderator
 from home.throttle import Window
 
 VIEW_REMOVED_REVISION_ACTION = "disclosure.view_removed_revision"
@@ -159,14 +159,6 @@ class ImportMembersForm(forms.Form):
             return b""
 
 
-def importable_organizations(user):
-    """Moderators import into any organisation; editors into their own."""
-    organizations = OrganizationPage.objects.live().order_by("title")
-    if user.has_perm("disclosure.add_membership"):
-        return organizations
-    return organizations.filter(memberships__user=user, memberships__role=Role.EDITOR)
-
-
 REFUSALS = Window("import-refusals", 24 * 3600)
 
 
@@ -192,8 +184,9 @@ def count_refusals(request, organization, plan, data):
 
 
 def import_members(request):
-    """Upload, preview each row with its errors, then confirm: all rows or none."""
-    organizations = importable_organizations(request.user)
+    """Upload, preview each row with its errors, then confirm: all rows or none. Moderators
+    import into any organisation, editors into their own."""
+    organizations = managed_organizations(request.user)
     if not organizations.exists():
         raise PermissionDenied
     form = ImportMembersForm(

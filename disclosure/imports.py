@@ -34,8 +34,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from disclosure.models import Membership, Role
+from disclosure.roles import is_moderator, is_privileged
 from home import audit
-from home.roles import is_moderator, is_privileged
 
 MAX_BYTES = 2 * 1024 * 1024
 HEADERS = {

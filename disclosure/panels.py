@@ -5,16 +5,12 @@ from django.db.models.functions import Cast
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, TaskState, WorkflowState
 
-from disclosure.models import Membership, Role
+from disclosure.roles import Role, member_organizations
 
 
 def returned_states(user):
     """Workflow states sent back for changes on pages of the user's organisations."""
-    paths = list(
-        Membership.objects.filter(user=user, role=Role.EDITOR).values_list(
-            "organization__path", flat=True
-        )
-    )
+    paths = list(member_organizations(user, Role.EDITOR).values_list("path", flat=True))
     if not paths:
         return []
     in_organizations = Q(pk__in=[])

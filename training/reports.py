@@ -1,8 +1,8 @@
 """Training reports: per organisation and course, and the learners overdue on required courses.
 
-Moderators (and superusers) see every organisation, editors their own. Every figure comes from
-aggregate queries, so the number of queries does not grow with organisations, courses or
-learners.
+Moderators (and superusers) see every organisation, editors their own
+(``disclosure.roles.managed_organizations``). Every figure comes from aggregate queries, so the
+number of queries does not grow with organisations, courses or learners.
 """
 
 from dataclasses import dataclass
@@ -13,8 +13,7 @@ from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery,
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from disclosure.models import Membership, OrganizationPage, Role
-from home.roles import is_moderator
+from disclosure.models import OrganizationPage
 from training.models import (
     Attempt,
     Certificate,
@@ -27,18 +26,6 @@ from training.models import (
 from training.progress import lesson_ids_by_course
 
 TENTH = Decimal("0.1")  # 学时 are counted in tenths
-
-
-def visible_organizations(user):
-    """Live organisations whose training ``user`` may see: all for moderators, else those they
-    are an editor of, else none."""
-    organizations = OrganizationPage.objects.live().defer_streamfields().order_by("title", "pk")
-    if user is None or not user.is_authenticated or not user.is_active:
-        return organizations.none()
-    if is_moderator(user):
-        return organizations
-    editor_of = Membership.objects.filter(user=user, role=Role.EDITOR).values("organization")
-    return organizations.filter(pk__in=editor_of)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail.models import Site
 
+from disclosure.roles import VIEW_CERTIFICATES
 from home.visibility import readable_by
 from training.exams import (
     BadAnswers,
@@ -329,7 +330,7 @@ def certificate_print(request, code):
         Certificate.objects.select_related("learner__user"), code=normalise_code(code)
     )
     holder = certificate.learner.user_id if certificate.learner else None
-    if holder != request.user.pk and not request.user.has_perm("training.view_certificate"):
+    if holder != request.user.pk and not request.user.has_perm(VIEW_CERTIFICATES):
         raise Http404
     site = Site.find_for_request(request)
     root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")

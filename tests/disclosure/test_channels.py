@@ -9,6 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from disclosure.models import Audience, DisclosurePage
+from home.exports import HEADER_ROW
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +97,7 @@ def test_xlsx_export_follows_the_filters(client, index_page, items, other_org):
     response = client.get(f"/disclosures/export.xlsx?organization={other_org.slug}")
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = list(sheet.iter_rows(min_row=HEADER_ROW, values_only=True))
     assert rows[0][0] == "索引号"
     assert [row[1] for row in rows[1:]] == ["商会的公开事项"]
 

@@ -11,12 +11,14 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.documents import get_document_model
+from wagtail.log_actions import registry as log_action_registry
 from wagtail.models import ModelLogEntry, PageLogEntry
 
 from disclosure.access import moderators_group
 from disclosure.models import Audience, DisclosureAttachment, Membership, Role
 from disclosure.models.disclosures import WithdrawalKind
 from home import audit
+from home.exports import HEADER_ROW
 
 pytestmark = pytest.mark.django_db
 
@@ -169,7 +171,7 @@ def test_the_audit_log_exports_as_xlsx_with_the_details(client, moderator, make_
     response = client.get("/admin/reports/audit-log/", {"export": "xlsx"})
     assert response.status_code == 200
     assert "spreadsheetml" in response["Content-Type"]
-    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    sheet = openpyxl.load_workbook(io.BytesIO(response.getvalue())).active
     rows = [list(row) for row in sheet.iter_rows(values_only=True)]
     assert any(
         "误发的名单" in row and any("含有个人身份证号" in str(c) for c in row) for row in rows
@@ -245,3 +247,20 @@ def test_new_passwords_and_privileges_are_logged(
         {"is_superuser": True},
     ]
     assert "Nanhu-new-2026!" not in json.dumps([entry.data for entry in entries])
+
+
+def test_the_audit_export_has_local_times_and_names_its_filter(client, moderator, make_disclosure):
+    page = make_disclosure(title="过期的通知")
+    page.withdraw(WithdrawalKind.WITHDRAWN, "信息已过期", moderator)
+    client.force_login(moderator)
+    query = {"export": "xlsx", "action": "disclosure.withdraw"}
+    response = client.get("/admin/reports/audit-log/", query)
+    assert "shenji-rizhi-" in response["Content-Disposition"]
+    sheet = openpyxl.load_workbook(io.BytesIO(response.getvalue())).active
+    label = str(log_action_registry.get_action_label("disclosure.withdraw"))
+    assert label in sheet.cell(row=1, column=1).value  # the title row names the filter
+    rows = list(sheet.iter_rows(min_row=HEADER_ROW + 1))
+    assert rows and all(label in [cell.value for cell in row] for row in rows)
+    times = [cell.value for row in rows for cell in row if cell.is_date]
+    now = timezone.localtime().replace(tzinfo=None)  # Shanghai time, not UTC as Wagtail writes
+    assert times and all(abs(now - time) < datetime.timedelta(minutes=5) for time in times)
