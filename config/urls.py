@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("training/", include("training.urls")),
     path("screens/", include("screens.urls")),
+    path("integrity/", include("integrity.urls")),
     path("", include("disclosure.urls")),
 ]
 

@@ -5,6 +5,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -13,6 +14,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from disclosure.queries import public_organizations
+from disclosure.roles import REVIEW_PRACTICE_REPORTS, edited_organizations
 from home.models import SectionIndexPage, SitePage
 from home.search.fields import chinese
 from home.visibility import public_only
@@ -40,14 +43,12 @@ class IntegrityIndexPage(RoutablePageMixin, SectionIndexPage):
 
     @path("")
     def overview(self, request):
-        from integrity.participation import participation_by_month
-
         programmes = list(self.programmes())
         today = timezone.localdate()
         this_month = today.replace(day=1)
         current = next((p for p in programmes if p.month == this_month), None)
         latest = current or next((p for p in programmes if p.month <= this_month), None)
-        rates = participation_by_month([p.pk for p in programmes])
+        rates = PracticeReport.objects.participation_by_month([p.pk for p in programmes])
         years = {}
         for programme in programmes:
             programme.participation = rates.get(programme.pk)
@@ -62,7 +63,7 @@ class IntegrityIndexPage(RoutablePageMixin, SectionIndexPage):
         )
 
 
-class MonthlyProgramPage(RoutablePageMixin, SitePage):
+class MonthlyProgramPage(SitePage):
     """One month's programme: exactly one lesson (课), one film (片) and one practice (实践)."""
 
     month = models.DateField(
@@ -244,39 +245,60 @@ class MonthlyProgramPage(RoutablePageMixin, SitePage):
             return self.film_video.url
         return self.film_url
 
-    @path("")
-    def programme(self, request):
-        from integrity.participation import participation_for, status_by_organization
-        from integrity.views import REVIEW_PERMISSION, editable_organizations
-
-        context = {"participation": participation_for(self)}
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["participation"] = PracticeReport.objects.participation_for(self)
         user = request.user
         if user.is_authenticated:
-            if user.has_perm(REVIEW_PERMISSION):
-                context["statuses"] = status_by_organization(self)
+            if user.has_perm(REVIEW_PRACTICE_REPORTS):
+                context["statuses"] = PracticeReport.objects.status_by_organization(self)
             context["own_reports"] = [
                 (org, self.reports.filter(organization=org).first())
-                for org in editable_organizations(user)
+                for org in edited_organizations(user)
             ]
-        return self.render(request, context_overrides=context)
-
-    @path("report/")
-    def report(self, request):
-        from integrity.views import report_form
-
-        return report_form(request, self)
-
-    @path("participation/")
-    def participation_csv(self, request):
-        from integrity.views import participation_csv
-
-        return participation_csv(request, self)
+        return context
 
 
 class ReportStatus(models.TextChoices):
     SUBMITTED = "submitted", pgettext_lazy("practice report", "Submitted")
     APPROVED = "approved", pgettext_lazy("practice report", "Approved")
     RETURNED = "returned", _("Returned for changes")
+
+
+class PracticeReportQuerySet(models.QuerySet):
+    """How many organisations reported on each month's practice, and which have not."""
+
+    def participation_by_month(self, program_ids):
+        """{program id: {"reported", "approved", "total", "rate"}} in two queries."""
+        total = public_organizations().count()
+        counts = {
+            row["program"]: row
+            for row in self.filter(program_id__in=program_ids)
+            .values("program")
+            .annotate(
+                reported=Count("pk"),
+                approved=Count("pk", filter=Q(status=ReportStatus.APPROVED)),
+            )
+        }
+        result = {}
+        for program_id in program_ids:
+            row = counts.get(program_id, {"reported": 0, "approved": 0})
+            reported = row["reported"]
+            result[program_id] = {
+                "reported": reported,
+                "approved": row["approved"],
+                "total": total,
+                "rate": round(100 * reported / total, 1) if total else None,
+            }
+        return result
+
+    def participation_for(self, program):
+        return self.participation_by_month([program.pk])[program.pk]
+
+    def status_by_organization(self, program):
+        """[(organisation, report or None)] for every organisation, in title order."""
+        reports = {r.organization_id: r for r in self.filter(program=program)}
+        return [(org, reports.get(org.pk)) for org in public_organizations().order_by("title")]
 
 
 class PracticeReport(models.Model):
@@ -327,6 +349,8 @@ class PracticeReport(models.Model):
         FieldPanel("status"),
         FieldPanel("reviewer_comment"),
     ]
+
+    objects = PracticeReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("practice report")

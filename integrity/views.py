@@ -1,31 +1,40 @@
-"""Site views of the integrity programme: the report form and the participation export."""
+"""Site views of the integrity programme: the report form and the participation export.
 
-import csv
+Their addresses are fixed (``integrity/urls.py``), named by the programme page's id, like
+training's; the programme page itself is served by Wagtail.
+"""
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
-from disclosure.models import Membership, OrganizationPage, Role
-from home.spreadsheets import csv_cell
+from disclosure.models import OrganizationPage
+from disclosure.roles import REVIEW_PRACTICE_REPORTS, edited_organizations
+from home.exports import CSV, Column, ColumnType, Table, export_response
+from home.visibility import readable_by
 from integrity.forms import PracticeReportForm
-from integrity.models import PracticeReport, ReportPhoto, ReportStatus
-from integrity.participation import status_by_organization
-
-REVIEW_PERMISSION = "integrity.change_practicereport"
+from integrity.models import MonthlyProgramPage, PracticeReport, ReportPhoto, ReportStatus
 
 
-def editable_organizations(user):
-    """Organisations whose reports ``user`` files: those they are an editor of."""
-    ids = Membership.objects.filter(user=user, role=Role.EDITOR).values("organization")
-    return OrganizationPage.objects.live().filter(pk__in=ids).order_by("title")
+def readable_programme(page_id, user):
+    """A live programme the user may read, else 404."""
+    return get_object_or_404(readable_by(MonthlyProgramPage.objects.live(), user), pk=page_id)
+
+
+def report_view(request, page_id):
+    return report_form(request, readable_programme(page_id, request.user))
+
+
+def participation_view(request, page_id):
+    return participation_csv(request, readable_programme(page_id, request.user))
 
 
 def chosen_organization(request, organizations):
@@ -43,7 +52,7 @@ def report_form(request, program):
     """File, or correct and resubmit, an organisation's report for ``program``'s month."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    organizations = editable_organizations(request.user)
+    organizations = edited_organizations(request.user)
     if not organizations.exists():
         raise PermissionDenied
     organization = chosen_organization(request, organizations)
@@ -66,7 +75,8 @@ def report_form(request, program):
         elif form.is_valid():
             save_report(form, request.user, organization)
             messages.success(request, _("Thank you: the report has been sent for review."))
-            return redirect(program.url + "report/?organization=" + organization.slug)
+            address = reverse("integrity:report", args=[program.pk])
+            return redirect(f"{address}?organization={organization.slug}")
     return TemplateResponse(
         request,
         "integrity/report_form.html",
@@ -104,23 +114,29 @@ def save_report(form, user, organization):
 
 
 def participation_csv(request, program):
-    """Every organisation's report status for the month (moderators only)."""
+    """Every organisation's report status for the month (moderators only), as CSV or, with
+    ``?format=xlsx``, as XLSX."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not request.user.has_perm(REVIEW_PERMISSION):
+    if not request.user.has_perm(REVIEW_PRACTICE_REPORTS):
         raise PermissionDenied
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="participation-{program.slug}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow([_("Organisation name"), _("Status"), _("Held on"), _("Attendance")])
-    for organization, report in status_by_organization(program):
-        writer.writerow(
+    table = Table(
+        title=_("Participation in the monthly programme"),
+        columns=[
+            Column(_("Organisation name")),
+            Column(_("Status")),
+            Column(_("Held on"), ColumnType.DATE),
+            Column(_("Attendance"), ColumnType.INT),
+        ],
+        rows=[
             [
-                csv_cell(organization.title),
+                organization.title,
                 report.get_status_display() if report else _("Not reported"),
-                report.held_on.isoformat() if report else "",
-                report.attendance if report else "",
+                report.held_on if report else None,
+                report.attendance if report else None,
             ]
-        )
-    return response
+            for organization, report in PracticeReport.objects.status_by_organization(program)
+        ],
+        filters=[(_("Month"), date_format(program.month, "YEAR_MONTH_FORMAT"))],
+    )
+    return export_response(table, request.GET.get("format", CSV), f"participation-{program.slug}")

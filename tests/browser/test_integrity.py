@@ -26,5 +26,6 @@ def test_editor_report_form(live_site, page):
     page.goto(live_site + "/integrity/")
     page.locator(".programme-card a").first.click()
     page.wait_for_load_state()
-    check_page(page, page.url + "report/", "integrity-report")
+    report_link = page.locator("a[href*='/integrity/programmes/']").first
+    check_page(page, live_site + report_link.get_attribute("href"), "integrity-report")
     assert page.get_by_role("heading", name="实践活动报告").is_visible()

@@ -19,6 +19,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 from PIL import Image as PILImage
@@ -168,7 +169,9 @@ def test_practice_report_photos(client, programme, editor, org, media, image):
     client.force_login(editor)
     files_before, images_before = stored_files(media), Image.objects.count()
     photos = [upload("签到照片.png", png(width, height))]
-    response = client.post(programme.url + "report/", report_data(programme, org, photos=photos))
+    response = client.post(
+        reverse("integrity:report", args=[programme.pk]), report_data(programme, org, photos=photos)
+    )
     if says:
         assert response.status_code == 200
         message = " ".join(response.context["form"].errors["photos"])

@@ -6,12 +6,15 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
 from disclosure.access import moderators_group
 from disclosure.models import Membership, Role
+from home.exports import HEADER_ROW
 from integrity.models import (
     IntegrityIndexPage,
     MonthlyProgramPage,
@@ -154,7 +157,7 @@ def report_data(programme, org, **changes):
 
 
 def test_report_needs_login_and_an_editor(client, programme, django_user_model, org):
-    url = programme.url + "report/"
+    url = reverse("integrity:report", args=[programme.pk])
     assert client.get(url).status_code == 302
     reader = django_user_model.objects.create_user("reader", password="x")
     Membership.objects.create(user=reader, organization=org, role=Role.EMPLOYEE)
@@ -165,7 +168,7 @@ def test_report_needs_login_and_an_editor(client, programme, django_user_model, 
 def test_editor_files_a_report_with_photos(client, programme, editor, org, poster):
     client.force_login(editor)
     data = report_data(programme, org, photos=[png("a.png"), png("b.png")])
-    response = client.post(programme.url + "report/", data)
+    response = client.post(reverse("integrity:report", args=[programme.pk]), data)
     assert response.status_code == 302
     report = PracticeReport.objects.get()
     assert (report.organization, report.status, report.attendance) == (org, "submitted", 18)
@@ -175,9 +178,10 @@ def test_editor_files_a_report_with_photos(client, programme, editor, org, poste
 
 def test_a_second_report_is_refused_and_nothing_is_overwritten(client, programme, editor, org):
     client.force_login(editor)
-    client.post(programme.url + "report/", report_data(programme, org))
+    client.post(reverse("integrity:report", args=[programme.pk]), report_data(programme, org))
     response = client.post(
-        programme.url + "report/", report_data(programme, org, summary="改写的内容")
+        reverse("integrity:report", args=[programme.pk]),
+        report_data(programme, org, summary="改写的内容"),
     )
     assert "已经报送" in response.content.decode()
     assert PracticeReport.objects.get().summary == "组织党员开展廉洁风险自查。"
@@ -185,7 +189,9 @@ def test_a_second_report_is_refused_and_nothing_is_overwritten(client, programme
 
 def test_a_report_for_another_organisation_is_403(client, programme, editor, other_org):
     client.force_login(editor)
-    response = client.post(programme.url + "report/", report_data(programme, other_org))
+    response = client.post(
+        reverse("integrity:report", args=[programme.pk]), report_data(programme, other_org)
+    )
     assert response.status_code == 403
     assert not PracticeReport.objects.exists()
 
@@ -193,11 +199,13 @@ def test_a_report_for_another_organisation_is_403(client, programme, editor, oth
 def test_held_outside_the_window_needs_an_explanation(client, programme, editor, org):
     client.force_login(editor)
     late = (programme.practice_end + datetime.timedelta(days=3)).isoformat()
-    response = client.post(programme.url + "report/", report_data(programme, org, held_on=late))
+    response = client.post(
+        reverse("integrity:report", args=[programme.pk]), report_data(programme, org, held_on=late)
+    )
     assert response.status_code == 200 and not PracticeReport.objects.exists()
     assert "说明" in response.content.decode()
     response = client.post(
-        programme.url + "report/",
+        reverse("integrity:report", args=[programme.pk]),
         report_data(programme, org, held_on=late, held_on_note="因防汛推迟"),
     )
     assert response.status_code == 302
@@ -206,7 +214,9 @@ def test_held_outside_the_window_needs_an_explanation(client, programme, editor,
 def test_files_that_are_not_images_are_refused(client, programme, editor, org):
     client.force_login(editor)
     fake = SimpleUploadedFile("report.png", b"not an image", content_type="image/png")
-    response = client.post(programme.url + "report/", report_data(programme, org, photos=[fake]))
+    response = client.post(
+        reverse("integrity:report", args=[programme.pk]), report_data(programme, org, photos=[fake])
+    )
     assert response.status_code == 200
     assert "report.png" in response.content.decode()
     assert not PracticeReport.objects.exists()
@@ -214,12 +224,13 @@ def test_files_that_are_not_images_are_refused(client, programme, editor, org):
 
 def test_returned_report_is_corrected_and_resubmitted(client, programme, editor, org):
     client.force_login(editor)
-    client.post(programme.url + "report/", report_data(programme, org))
+    client.post(reverse("integrity:report", args=[programme.pk]), report_data(programme, org))
     PracticeReport.objects.update(status=ReportStatus.RETURNED, reviewer_comment="请补充照片。")
     html = client.get(programme.url).content.decode()
     assert "请补充照片。" in html
     response = client.post(
-        programme.url + "report/", report_data(programme, org, summary="补充后的报告")
+        reverse("integrity:report", args=[programme.pk]),
+        report_data(programme, org, summary="补充后的报告"),
     )
     assert response.status_code == 302
     report = PracticeReport.objects.get()
@@ -235,25 +246,50 @@ def moderator(django_user_model):
 
 def test_participation_figures_and_export(client, programme, editor, org, other_org, moderator):
     client.force_login(editor)
-    client.post(programme.url + "report/", report_data(programme, org))
+    client.post(reverse("integrity:report", args=[programme.pk]), report_data(programme, org))
     client.logout()
     html = client.get(programme.url).content.decode()
     assert "参与率 50.0%" in html  # 1 of 2 organisations, the public sees the rate only
     assert other_org.title not in html
     client.force_login(editor)
-    assert client.get(programme.url + "participation/").status_code == 403
+    assert client.get(reverse("integrity:participation", args=[programme.pk])).status_code == 403
     client.force_login(moderator)
     html = client.get(programme.url).content.decode()
     assert other_org.title in html and "未报送" in html
-    response = client.get(programme.url + "participation/")
-    lines = response.content.decode("utf-8-sig").splitlines()
+    response = client.get(reverse("integrity:participation", args=[programme.pk]))
+    lines = response.getvalue().decode("utf-8-sig").splitlines()
     assert lines[0].startswith("单位")
     assert any(other_org.title in line and "未报送" in line for line in lines)
 
 
+def test_participation_as_xlsx_has_real_dates_and_numbers(
+    client, programme, editor, org, other_org, moderator
+):
+    client.force_login(editor)
+    client.post(reverse("integrity:report", args=[programme.pk]), report_data(programme, org))
+    client.force_login(moderator)
+    assert "participation/?format=xlsx" in client.get(programme.url).content.decode()
+    response = client.get(
+        reverse("integrity:participation", args=[programme.pk]), {"format": "xlsx"}
+    )
+    assert f"participation-{programme.slug}.xlsx" in response["Content-Disposition"]
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=HEADER_ROW + 1)}
+    held_on, attendance = rows[org.title][2], rows[org.title][3]
+    assert held_on.is_date and held_on.value.date() == programme.practice_start.replace(day=7)
+    assert attendance.value == 18
+    assert rows[other_org.title][1].value == "未报送" and rows[other_org.title][2].value is None
+    assert (
+        client.get(
+            reverse("integrity:participation", args=[programme.pk]), {"format": "pdf"}
+        ).status_code
+        == 404
+    )
+
+
 def test_moderator_returns_a_report_in_the_admin(client, programme, editor, org, moderator):
     client.force_login(editor)
-    client.post(programme.url + "report/", report_data(programme, org))
+    client.post(reverse("integrity:report", args=[programme.pk]), report_data(programme, org))
     report = PracticeReport.objects.get()
     client.force_login(moderator)
     url = f"/admin/snippets/integrity/practicereport/edit/{report.pk}/"
