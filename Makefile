@@ -39,12 +39,18 @@ run: demo
 	$(MANAGE) ensure_admin --port $(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: install-dev
-	$(BIN)/pytest $(PYTEST_ARGS)
+# Tests run on every core (pytest-xdist); TEST_WORKERS=0 runs them in one process.
+TEST_WORKERS ?= auto
 
+test: install-dev
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
+
+# Style, formatting, the apps' import contracts (pyproject.toml) and the templates.
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/djlint --lint --quiet site/templates home disclosure integrity training screens
 
 format: install-dev
 	$(BIN)/ruff format .
