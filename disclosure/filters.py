@@ -4,13 +4,19 @@ import datetime
 
 import django_filters
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.models.categories import Category
 from disclosure.models.choices import Kind, OrganizationType, Validity
 from disclosure.queries import public_organizations
 
-WITHDRAWN_CHOICES = [("include", _("Include withdrawn")), ("only", _("Withdrawn only"))]
+
+class WithdrawnChoice(models.TextChoices):
+    """Withdrawn items are left out of the listing unless the reader asks for them."""
+
+    INCLUDE = "include", _("Include withdrawn")
+    ONLY = "only", _("Withdrawn only")
 
 
 class DisclosureFilter(django_filters.FilterSet):
@@ -46,7 +52,7 @@ class DisclosureFilter(django_filters.FilterSet):
     )
     withdrawn = django_filters.ChoiceFilter(
         label=_("Withdrawn items"),
-        choices=WITHDRAWN_CHOICES,
+        choices=WithdrawnChoice.choices,
         empty_label=_("Current only"),
         method="filter_withdrawn",
     )
@@ -64,13 +70,13 @@ class DisclosureFilter(django_filters.FilterSet):
         )
 
     def filter_withdrawn(self, queryset, name, value):
-        if value == "only":
+        if value == WithdrawnChoice.ONLY:
             return queryset.filter(withdrawn_at__isnull=False)
         return queryset
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        if self.form.cleaned_data.get("withdrawn") not in ("include", "only"):
+        if self.form.cleaned_data.get("withdrawn") not in WithdrawnChoice.values:
             queryset = queryset.filter(withdrawn_at__isnull=True)
         return queryset
 

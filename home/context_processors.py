@@ -1,4 +1,5 @@
-"""The site's settings as templates use them: name, organisation, contact, footer links.
+"""Context processors. ``site_chrome``: the site's settings as templates use them (name,
+organisation, contact, footer links).
 
 Every page shows them; reading them costs two queries (the settings row, the linked pages), so a
 snapshot per site is kept with home.caching and dropped when settings or pages change.

@@ -44,6 +44,12 @@ class Weekday(models.IntegerChoices):
     SUNDAY = 6, _("Sunday")
 
 
+class ScreenStatus(models.TextChoices):
+    ONLINE = "online", _("Online")
+    STALE = "stale", _("Late")
+    OFFLINE = "offline", _("Offline")
+
+
 class Screen(ClusterableModel):
     name = models.CharField(_("name"), max_length=80)
     place = models.CharField(_("place"), max_length=120, help_text=_("Where the screen hangs."))
@@ -122,15 +128,16 @@ class Screen(ClusterableModel):
         )
 
     def status(self, now=None):
-        """ "online", "stale" (late: more than one missed poll) or "offline" (three missed)."""
+        """A ``ScreenStatus`` from the last heartbeat: late after a missed poll, offline after
+        three."""
         if self.last_seen_at is None:
-            return "offline"
+            return ScreenStatus.OFFLINE
         silent = ((now or timezone.now()) - self.last_seen_at).total_seconds()
         if silent > 3 * self.poll_seconds:
-            return "offline"
+            return ScreenStatus.OFFLINE
         if silent > 2 * self.poll_seconds:
-            return "stale"
-        return "online"
+            return ScreenStatus.STALE
+        return ScreenStatus.ONLINE
 
 
 class OpeningHours(Orderable):

@@ -2,7 +2,7 @@
 
 import random
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from training.models import Answer, Attempt, Choice, Question, QuestionKind
@@ -11,8 +11,24 @@ from training.progress import check_completion, course_state, exam_passed
 _random = random.SystemRandom()
 
 
+class ExamStatus(models.TextChoices):
+    """What a course page offers its learner about the exam."""
+
+    LOCKED = "locked"  # not enrolled, or lessons not done
+    OPEN = "open"
+    PASSED = "passed"
+    FAILED = "failed"  # every attempt used without a pass
+
+
+class ClosedReason(models.TextChoices):
+    PASSED = "passed"
+    LESSONS = "lessons"
+    ATTEMPTS = "attempts"
+    NO_EXAM = "no exam"
+
+
 class ExamClosed(Exception):
-    """The learner may not start an attempt now; the message says why."""
+    """The learner may not start an attempt now; ``args[0]`` (a ``ClosedReason``) says why."""
 
 
 def attempts_left(enrolment, course):
@@ -21,18 +37,18 @@ def attempts_left(enrolment, course):
 
 
 def exam_status(enrolment, course, state):
-    """What the course page offers: None, "locked", "open", "passed" or "failed"."""
+    """An ``ExamStatus``, or None for a course without an exam."""
     if not course.questions.filter(active=True).exists():
         return None
     if enrolment is None:
-        return "locked"
+        return ExamStatus.LOCKED
     if exam_passed(enrolment):
-        return "passed"
+        return ExamStatus.PASSED
     if attempts_left(enrolment, course) == 0:
-        return "failed"
+        return ExamStatus.FAILED
     if not state["lessons_done"]:
-        return "locked"
-    return "open"
+        return ExamStatus.LOCKED
+    return ExamStatus.OPEN
 
 
 def start_attempt(enrolment, course):
@@ -44,14 +60,14 @@ def start_attempt(enrolment, course):
         if open_attempt is not None:
             return open_attempt
         if exam_passed(enrolment):
-            raise ExamClosed("passed")
+            raise ExamClosed(ClosedReason.PASSED)
         if not course_state(enrolment, course)["lessons_done"]:
-            raise ExamClosed("lessons")
+            raise ExamClosed(ClosedReason.LESSONS)
         if attempts_left(enrolment, course) == 0:
-            raise ExamClosed("attempts")
+            raise ExamClosed(ClosedReason.ATTEMPTS)
         bank = list(Question.objects.filter(course=course, active=True).values_list("pk", "kind"))
         if not bank:
-            raise ExamClosed("no exam")
+            raise ExamClosed(ClosedReason.NO_EXAM)
         drawn = _random.sample(bank, min(course.questions_per_attempt, len(bank)))
         choices = {}
         for choice in Choice.objects.filter(question_id__in=[pk for pk, _kind in drawn]).order_by(

@@ -96,7 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "home.chrome.site_chrome",
+                "home.context_processors.site_chrome",
             ],
         },
     },
