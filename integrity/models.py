@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
@@ -29,7 +28,13 @@ class PracticeKind(models.TextChoices):
     OTHER = "other", _("Other (其他)")
 
 
-class IntegrityIndexPage(RoutablePageMixin, SectionIndexPage):
+def first_of_month(day=None):
+    """The first day of ``day``'s month (default: today in the site's time zone), which is how a
+    month's programme is keyed."""
+    return (day or timezone.localdate()).replace(day=1)
+
+
+class IntegrityIndexPage(SectionIndexPage):
     """/integrity/: this month's programme first, then the archive by year."""
 
     subpage_types = ["integrity.MonthlyProgramPage"]
@@ -41,26 +46,21 @@ class IntegrityIndexPage(RoutablePageMixin, SectionIndexPage):
     def programmes(self):
         return public_only(MonthlyProgramPage.objects.child_of(self).live()).order_by("-month")
 
-    @path("")
-    def overview(self, request):
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
         programmes = list(self.programmes())
-        today = timezone.localdate()
-        this_month = today.replace(day=1)
-        current = next((p for p in programmes if p.month == this_month), None)
-        latest = current or next((p for p in programmes if p.month <= this_month), None)
+        current = MonthlyProgramPage.current(programmes)
         rates = PracticeReport.objects.participation_by_month([p.pk for p in programmes])
         years = {}
         for programme in programmes:
             programme.participation = rates.get(programme.pk)
             years.setdefault(programme.month.year, []).append(programme)
-        return self.render(
-            request,
-            context_overrides={
-                "current": latest,
-                "current_is_this_month": current is not None,
-                "years": sorted(years.items(), reverse=True),
-            },
+        context.update(
+            current=current,
+            current_is_this_month=current is not None and current.is_this_month,
+            years=sorted(years.items(), reverse=True),
         )
+        return context
 
 
 class MonthlyProgramPage(SitePage):
@@ -200,6 +200,19 @@ class MonthlyProgramPage(SitePage):
     def __str__(self):
         return self.title
 
+    @classmethod
+    def current(cls, programmes=None):
+        """This month's programme, else the latest before it; None if there is none. From
+        ``programmes`` (newest first) when given, else from the public programmes."""
+        month = first_of_month()
+        if programmes is None:
+            return cls.objects.public_items().filter(month__lte=month).order_by("-month").first()
+        return next((programme for programme in programmes if programme.month <= month), None)
+
+    @property
+    def is_this_month(self):
+        return self.month == first_of_month()
+
     def copy(self, *args, update_attrs=None, **kwargs):
         """A copy is the draft of the next month that has no programme yet (one programme a
         month): the committee starts next month's from this one."""
@@ -220,7 +233,7 @@ class MonthlyProgramPage(SitePage):
         super()._set_core_field_defaults()
         # The address is the month, /integrity/2026-10/, whatever the title or slug typed.
         if self.month:
-            self.month = self.month.replace(day=1)
+            self.month = first_of_month(self.month)
             self.slug = self.month.strftime("%Y-%m")
 
     def clean(self):

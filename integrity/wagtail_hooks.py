@@ -11,8 +11,6 @@ from wagtail.snippets.models import register_snippet
 
 from home.admin_privacy import PermissionCheckedSnippetViewSet
 from home.sections import PortalSection
-from home.visibility import public_only
-from integrity.demo import load_integrity_demo
 from integrity.models import MonthlyProgramPage, PracticeReport
 
 
@@ -39,23 +37,15 @@ def record_review(request, instance):
 
 @hooks.register("register_portal_section")
 def this_month_section(request):
-    this_month = timezone.localdate().replace(day=1)
-    programme = (
-        public_only(MonthlyProgramPage.objects.live().filter(month__lte=this_month))
-        .order_by("-month")
-        .first()
-    )
+    programme = MonthlyProgramPage.current()
     if programme is None:
         return None
     return PortalSection(
         key="integrity",
         template="integrity/portal_programme.html",
-        context={"programme": programme, "is_this_month": programme.month == this_month},
+        context={"programme": programme, "is_this_month": programme.is_this_month},
         more_url=programme.get_parent().url,
     )
-
-
-hooks.register("register_demo_content", load_integrity_demo, order=20)
 
 
 @hooks.register("before_copy_page")

@@ -166,11 +166,6 @@ def allowed_pages(pages):
     return allowed
 
 
-def this_months_programme():
-    this_month = timezone.localdate().replace(day=1)
-    return MonthlyProgramPage.objects.public_items().filter(month=this_month).first()
-
-
 def latest_disclosures(screen, count):
     queryset = public_disclosures().select_related("organization", "category")
     if screen.organization_id:
@@ -208,8 +203,8 @@ def build_items(screen, today, version):
             for page in latest_disclosures(screen, item.count):
                 add(page_slide(page, version))
         elif item.kind == ItemKind.PROGRAMME:
-            programme = this_months_programme()
-            if programme is not None:
+            programme = MonthlyProgramPage.current()
+            if programme is not None and programme.is_this_month:
                 add(page_slide(programme, version))
     return slides
 
