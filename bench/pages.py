@@ -5,8 +5,9 @@
     .venv/bin/python bench/pages.py --current        # the database configured now (var/db.sqlite3)
 
 Each size gets its own temporary SQLite database with the demo content plus synthetic
-disclosures (load_demo --disclosures N), served in-process by Django's test client with
-DEBUG off. A page's query count should not grow with the data. This prints; it never fails.
+disclosures (load_demo, then bench_data --disclosures N), served in-process by Django's test
+client with DEBUG off. A page's query count should not grow with the data. This prints; it never
+fails.
 """
 
 import argparse
@@ -105,7 +106,8 @@ def build(size, folder):
 
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
-    call_command("load_demo", disclosures=size, stdout=StringIO())
+    call_command("load_demo", stdout=StringIO())
+    call_command("bench_data", disclosures=size, stdout=StringIO())
     print(json.dumps({"build_seconds": round(time.perf_counter() - started, 1)}))
 
 

@@ -16,7 +16,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 
 from disclosure import admin_views
-from disclosure.demo import add_demo_arguments, load_disclosure_demo
 from disclosure.models import (
     Category,
     DisclosureIndexPage,
@@ -27,6 +26,7 @@ from disclosure.models import (
 from disclosure.models.disclosures import TAKE_DOWN_ACTION, WITHDRAW_ACTION
 from disclosure.panels import ReturnedForChangesPanel
 from disclosure.queries import for_listing, key_figures, readable_disclosures
+from disclosure.roles import DELETE_PUBLISHED_DISCLOSURES, managed_organizations
 from home.admin_privacy import PermissionCheckedSnippetViewSet
 from home.caching import cached_snapshot
 from home.sections import PortalSection
@@ -79,7 +79,7 @@ def register_withdraw_url():
 
 class ImportMembersMenuItem(MenuItem):
     def is_shown(self, request):
-        return admin_views.importable_organizations(request.user).exists()
+        return managed_organizations(request.user).exists()
 
 
 @hooks.register("register_admin_menu_item")
@@ -201,7 +201,7 @@ def published_disclosures_among(pages):
 
 
 def refuse_deleting_published(request, pages):
-    if request.user.has_perm("disclosure.delete_published_disclosure"):
+    if request.user.has_perm(DELETE_PUBLISHED_DISCLOSURES):
         return None
     if not published_disclosures_among(pages):
         return None
@@ -258,10 +258,6 @@ def disclosure_by_index_number(request, query):
         .first()
     )
     return page.url if page else None
-
-
-hooks.register("register_demo_arguments", add_demo_arguments)
-hooks.register("register_demo_content", load_disclosure_demo, order=10)
 
 
 @hooks.register("construct_homepage_panels")

@@ -6,12 +6,9 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
 from home import admin_choosers, admin_privacy, audit, audit_admin  # noqa: F401 (its hooks)
-from home.demo import load_home_demo
 from home.two_factor import RESET_ACTION as TWO_FACTOR_RESET_ACTION
 from home.two_factor import SETUP_ACTION as TWO_FACTOR_SETUP_ACTION
 from home.visibility import can_read, can_view_file, pages_visible_in_admin
-
-hooks.register("register_demo_content", load_home_demo, order=0)
 
 
 @hooks.register("register_log_actions")

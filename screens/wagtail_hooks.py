@@ -12,21 +12,14 @@ from wagtail.snippets.views.snippets import EditView, SnippetViewSetGroup
 
 from home.admin_privacy import PermissionCheckedSnippetViewSet
 from screens import admin_views
-from screens.demo import load_screens_demo
-from screens.models import EmergencyNotice, Screen
+from screens.models import EmergencyNotice, Screen, ScreenStatus
 from screens.playlist import current_version, screens_with_version
-
-STATUS_LABELS = {
-    "online": gettext_lazy("Online"),
-    "stale": gettext_lazy("Late"),
-    "offline": gettext_lazy("Offline"),
-}
 
 
 def screen_status(screen):
     """Online / late / offline from the last heartbeat, and whether it plays the current version."""
     status = screen.status()
-    label = STATUS_LABELS[status]
+    label = ScreenStatus(status).label
     if screen.last_seen_at is None:
         return format_html('<span class="w-status w-status--label">{}</span>', label)
     current = screen.last_version == current_version(screen)
@@ -143,9 +136,6 @@ def register_screen_urls():
 def record_notice_author(request, instance):
     if isinstance(instance, EmergencyNotice):
         EmergencyNotice.objects.filter(pk=instance.pk).update(created_by=request.user)
-
-
-hooks.register("register_demo_content", load_screens_demo, order=40)
 
 
 @hooks.register("register_log_actions")

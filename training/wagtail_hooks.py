@@ -1,4 +1,4 @@
-"""Admin, portal and demo integration of the training app."""
+"""Admin and portal integration of the training app."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy
@@ -10,13 +10,12 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
+from disclosure.roles import managed_organizations
 from home.admin_privacy import PermissionCheckedSnippetViewSet
 from home.sections import PortalSection
 from training import admin_views
 from training.admin_forms import QuestionForm, RevokeCertificateForm
-from training.demo import load_training_demo
 from training.models import Certificate, CourseIndexPage, Learner, Question, courses_for_readers
-from training.reports import visible_organizations
 
 PORTAL_COURSES = 5
 
@@ -33,9 +32,6 @@ def courses_section(request):
         context={"courses": courses},
         more_url=index.url if index else "",
     )
-
-
-hooks.register("register_demo_content", load_training_demo, order=30)
 
 
 class IssuedRecordPolicy(ModelPermissionPolicy):
@@ -123,7 +119,7 @@ class TrainingReportsMenuItem(MenuItem):
     """Shown to whoever may see at least one organisation: moderators and editors."""
 
     def is_shown(self, request):
-        return visible_organizations(request.user).exists()
+        return managed_organizations(request.user).exists()
 
 
 @hooks.register("register_admin_menu_item")

@@ -21,7 +21,7 @@ from tests.browser.conftest import (
     has_horizontal_scroll,
     screenshot,
 )
-from training.demo_questions import INTEGRITY, SECRETARY
+from training.demo.questions import INTEGRITY, SECRETARY
 
 COURSE = "党风廉政建设知识"
 VIDEO_LESSON = "警示教育：一念之差"

@@ -1,9 +1,9 @@
-"""The demo shows every state a reader can meet; --disclosures tops it up for benchmarks."""
+"""The demo shows every state a reader can meet; bench_data tops it up for benchmarks."""
 
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db.models import Count
 
 from disclosure.models import (
@@ -59,12 +59,12 @@ def test_demo_pages_render(client, demo):
 
 def test_synthetic_disclosures_top_up_to_the_target(demo):
     out = io.StringIO()
-    call_command("load_demo", disclosures=400, stdout=out)
+    call_command("bench_data", disclosures=400, stdout=out)
     assert DisclosurePage.objects.count() == 400
     assert "400/" in out.getvalue() or "已生成" in out.getvalue()
     numbers = DisclosurePage.objects.values_list("index_number", flat=True)
     assert len(set(numbers)) == 400
-    call_command("load_demo", disclosures=400, stdout=out)
+    call_command("bench_data", disclosures=400, stdout=out)
     assert DisclosurePage.objects.count() == 400
 
 
@@ -90,3 +90,25 @@ def test_demo_has_one_login_per_role_that_works(client, demo, settings, tmp_path
     assert client.get(party_only.url).status_code == 404
     client.force_login(get_user_model().objects.get(username=logins["party_member"]["username"]))
     assert client.get(party_only.url).status_code == 200
+
+
+def test_synthetic_disclosures_keep_the_audience_rules_and_are_found(client, demo):
+    call_command("bench_data", disclosures=260, stdout=io.StringIO())
+    synthetic = DisclosurePage.objects.filter(summary__endswith="例行公开事项。")
+    assert synthetic.count() == 100
+    restricted = synthetic.exclude(audience=Audience.PUBLIC).first()
+    assert client.get(restricted.url).status_code == 404
+    public = synthetic.filter(audience=Audience.PUBLIC).first()
+    assert client.get(public.url).status_code == 200
+    results = client.get("/search/", {"q": "性能测试"}).context["results"]
+    assert results
+    assert all(result["page"].audience == Audience.PUBLIC for result in results)
+
+
+def test_bench_data_needs_the_demo_organisations_and_demo_settings(settings, home_page):
+    with pytest.raises(CommandError, match="load_demo"):
+        call_command("bench_data", disclosures=10, stdout=io.StringIO())
+    settings.DEMO_ENABLED = False
+    with pytest.raises(CommandError):
+        call_command("bench_data", disclosures=10, stdout=io.StringIO())
+    assert not DisclosurePage.objects.exists()

@@ -1,4 +1,8 @@
-"""Demo courses: the required integrity course (党风廉政建设) and three more, with lessons."""
+"""Demo courses: the required integrity course (党风廉政建设) and three more, with lessons.
+
+Imported only by `load_demo` (never by the running site); the courses and questions are in
+`training.demo.data` and `training.demo.questions`.
+"""
 
 import random
 from datetime import timedelta
@@ -6,14 +10,19 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtailmedia.models import get_media_model
 
-from disclosure.models import Membership, OrganizationPage, Role
-from home.demo import add_section_index
-from training.demo_questions import INTEGRITY, SECRETARY
+from disclosure.models import Membership, Role
+from training.demo.data import (
+    COMPLIANCE_COURSE,
+    COURSES,
+    EXAMS,
+    GIVEN,
+    INTEGRITY_COURSE,
+    SECRETARY_COURSE,
+    SURNAMES,
+)
 from training.exams import grade, paper_questions, start_attempt
 from training.models import (
-    Audience,
     Certificate,
     Choice,
     CourseIndexPage,
@@ -26,93 +35,39 @@ from training.models import (
 )
 from training.progress import check_completion, enrol, learner_for, mark_read, progress_for
 
-# (title, audience, required, hours, summary, [(lesson title, minutes, paragraphs)])
-COURSES = [
-    (
-        "党风廉政建设知识",
-        Audience.SECRETARIES_AND_ACTIVISTS,
-        True,
-        4,
-        "支部书记和入党积极分子的必修课：廉洁自律准则、纪律处分条例要点和两新组织常见廉洁风险。",
-        [
-            (
-                "廉洁自律准则解读",
-                30,
-                [
-                    "廉洁自律准则从正面倡导党员干部坚守的高标准。",
-                    "两新组织党员要在生产经营中带头遵守，做到公私分明、崇廉拒腐。",
-                ],
-            ),
-            (
-                "纪律处分条例要点",
-                35,
-                [
-                    "条例规定了政治纪律、组织纪律、廉洁纪律、群众纪律、工作纪律和生活纪律。",
-                    "本课结合案例讲解常见违纪情形及处分。",
-                ],
-            ),
-            (
-                "两新组织常见廉洁风险",
-                25,
-                [
-                    "采购、销售、招投标和财务报销是两新组织廉洁风险集中的环节。",
-                    "支部应协助企业建立制度，把廉洁要求嵌入流程。",
-                ],
-            ),
-            ("警示教育：一念之差", 20, ["观看警示教育片，思考身边的风险点。"]),
-        ],
-    ),
-    (
-        "支部书记履职基础",
-        Audience.SECRETARIES,
-        True,
-        3,
-        "支部书记如何组织三会一课、主题党日和党务公开。",
-        [
-            ("三会一课的组织", 30, ["支部党员大会、支委会、党小组会和党课的召开要求与记录规范。"]),
-            ("党务公开怎么做", 25, ["公开哪些内容、向谁公开、多长时间，在平台上如何发布和修订。"]),
-        ],
-    ),
-    (
-        "入党积极分子培养",
-        Audience.ACTIVISTS,
-        False,
-        2,
-        "入党积极分子的学习内容、培养考察和发展程序。",
-        [("发展党员的程序", 30, ["从递交入党申请书到转为正式党员的各个环节。"])],
-    ),
-    (
-        "企业合规经营",
-        Audience.ALL,
-        False,
-        2,
-        "面向两新组织管理人员的合规经营课程：合同、税务与劳动用工。",
-        [
-            ("劳动用工合规", 25, ["劳动合同、工资支付、社会保险缴纳的法律要求。"]),
-            ("诚信纳税", 20, ["发票管理与税务风险防范。"]),
-        ],
-    ),
-]
+
+def load(context):
+    """Courses with lessons and exams, and learners at every stage (once); hands the courses on."""
+    new = not CourseIndexPage.objects.exists()
+    created = create_courses(context) if new else 0
+    slugs = [row[0] for row in COURSES]
+    context.courses = {
+        page.slug: page for page in CoursePage.objects.filter(slug__in=slugs).order_by("path")
+    }
+    if new:
+        created += create_demo_learners(context)
+        context.stdout.write(
+            _("Training: %(count)d courses with lessons and exams, learners at every stage.")
+            % {"count": len(COURSES)}
+        )
+    return created
 
 
-EXAMS = {"党风廉政建设知识": (INTEGRITY, 10), "支部书记履职基础": (SECRETARY, 5)}
-
-
-def load_training_demo(stdout, options):
-    if CourseIndexPage.objects.exists():
-        return 0
-    index = add_section_index(
+def create_courses(context):
+    index = context.add_section_index(
         CourseIndexPage,
         "学习培训",
         "training",
         "面向两新组织支部书记和入党积极分子的在线课程。党风廉政建设知识是必修课。",
     )
-    film = get_media_model().objects.order_by("pk").first()
+    # A film of the integrity programme, for the lesson on warning films.
+    film = context.films[0] if context.films else None
     created = 1
-    for title, audience, required, hours, summary, lessons in COURSES:
-        bank, per_attempt = EXAMS.get(title, ([], 10))
+    for slug, title, audience, required, hours, summary, lessons in COURSES:
+        bank, per_attempt = EXAMS.get(slug, ([], 10))
         course = CoursePage(
             title=title,
+            slug=slug,
             audience=audience,
             required=required,
             hours=hours,
@@ -132,11 +87,6 @@ def load_training_demo(stdout, options):
         add_questions(course, bank)
         # Published last, so learners enrolled on publication find its lessons and exam.
         course.save_revision().publish()
-    created += create_demo_learners(stdout)
-    stdout.write(
-        _("Training: %(count)d courses with lessons and exams, learners at every stage.")
-        % {"count": len(COURSES)}
-    )
     return created
 
 
@@ -155,64 +105,33 @@ def add_questions(course, bank):
 # Stages a demo learner can be left at in a course.
 ENROLLED, READING, LESSONS_DONE, FAILED_ONCE, FAILED_ALL, PASSED, OVERDUE, REVOKED = range(8)
 
-SURNAMES = (
-    "张王李赵刘陈杨黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡"
-)
-GIVEN = [
-    "建华",
-    "丽娟",
-    "志强",
-    "海燕",
-    "国庆",
-    "晓敏",
-    "红梅",
-    "伟",
-    "静",
-    "磊",
-    "芳",
-    "军",
-    "婷",
-    "洋",
-    "勇",
-    "艳",
-    "杰",
-    "娜",
-    "涛",
-    "敏",
-]
 
-
-def create_demo_learners(stdout):
+def create_demo_learners(context):
     """The demo accounts as learners, and more learners across organisations at every stage."""
-    from disclosure.demo import DEMO_ORGANIZATION, DEMO_PEOPLE
-
     rng = random.Random(7)
-    integrity = CoursePage.objects.get(title="党风廉政建设知识")
-    secretary_course = CoursePage.objects.get(title="支部书记履职基础")
-    compliance = CoursePage.objects.get(title="企业合规经营")
-    people = {key: username for key, _label, username, _name, _role in DEMO_PEOPLE}
+    integrity = context.courses[INTEGRITY_COURSE]
+    secretary_course = context.courses[SECRETARY_COURSE]
+    compliance = context.courses[COMPLIANCE_COURSE]
     User = get_user_model()
     created = 0
 
-    editor = learner_named(User, people["editor"])
+    editor = learner_of(context.people.get("editor"))
     if editor is not None:
         leave_at(editor, integrity, PASSED, rng, days_ago=40)
         leave_at(editor, secretary_course, READING, rng, days_ago=20)
-    member = learner_named(User, people["party_member"])
+    member = learner_of(context.people.get("party_member"))
     if member is not None:
         leave_at(member, compliance, READING, rng, days_ago=10)
-    employee = learner_named(User, people["employee"])
+    employee = learner_of(context.people.get("employee"))
     if employee is not None:
         # An activist with the required course just enrolled: the one to try by hand.
         employee.track = Track.ACTIVIST
         employee.save()
 
-    organizations = list(
-        OrganizationPage.objects.live().exclude(slug=DEMO_ORGANIZATION).order_by("path")[:8]
-    )
+    others = [o for o in context.organizations.values() if o != context.demo_organization]
     stages = [ENROLLED, READING, LESSONS_DONE, FAILED_ONCE, FAILED_ALL, PASSED, PASSED, OVERDUE]
     number = 0
-    for organization in organizations:
+    for organization in others[:8]:
         for track, role in [
             (Track.SECRETARY, Role.EDITOR),
             (Track.ACTIVIST, Role.EMPLOYEE),
@@ -242,8 +161,7 @@ def create_demo_learners(stdout):
     return created
 
 
-def learner_named(User, username):
-    user = User.objects.filter(username=username).first()
+def learner_of(user):
     return learner_for(user) if user else None
 
 

@@ -1,25 +1,25 @@
-"""Demo screens: one landscape in a shop, one portrait in an office, with mixed playlists."""
+"""Demo screens: one landscape in a shop, one portrait in an office, with mixed playlists.
+
+Imported only by `load_demo` (never by the running site).
+"""
 
 from datetime import time
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from disclosure.models import OrganizationPage
 from disclosure.queries import public_disclosures
-from integrity.models import MonthlyProgramPage
 from screens.models import ItemKind, OpeningHours, Orientation, PlaylistItem, Screen
-from training.models import CoursePage
 
 
-def load_screens_demo(stdout, options):
+def load(context):
+    """Two screens (once), showing the organisations', programmes' and courses' pages."""
     if Screen.objects.exists():
         return 0
-    shop_org = OrganizationPage.objects.filter(slug="nan-hu-jian-she").first()
     shop = Screen(
         name="建设集团营业厅大屏",
         place="岳阳南湖建设工程集团 一楼营业厅",
-        organization=shop_org,
+        organization=context.demo_organization,
         orientation=Orientation.LANDSCAPE,
         seconds_per_slide=12,
         poll_seconds=30,
@@ -45,7 +45,7 @@ def load_screens_demo(stdout, options):
         poll_seconds=30,
     )
     items = [PlaylistItem(kind=ItemKind.PROGRAMME, sort_order=0)]
-    course = CoursePage.objects.live().filter(required=True).order_by("path").first()
+    course = next((c for c in context.courses.values() if c.live and c.required), None)
     if course is not None:
         items.append(PlaylistItem(kind=ItemKind.PAGE, page=course, sort_order=1))
     for number, page in enumerate(public_disclosures().order_by("-published_on")[:2]):
@@ -58,8 +58,8 @@ def load_screens_demo(stdout, options):
         )
     )
     items.append(PlaylistItem(kind=ItemKind.LATEST_DISCLOSURES, count=3, sort_order=10))
-    programme_poster = (
-        MonthlyProgramPage.objects.live().exclude(film_poster=None).order_by("-month").first()
+    programme_poster = next(
+        (p for p in reversed(context.programmes) if p.live and p.film_poster_id), None
     )
     if programme_poster is not None:
         items.append(
@@ -72,8 +72,8 @@ def load_screens_demo(stdout, options):
         )
     office.items = items
     office.save()
-    stdout.write(_("Screens: two demo screens; open their players at:"))
+    context.stdout.write(_("Screens: two demo screens; open their players at:"))
     for screen in (shop, office):
         url = settings.WAGTAILADMIN_BASE_URL + screen.get_absolute_url()
-        stdout.write(f"  {screen.name}: {url}")
+        context.stdout.write(f"  {screen.name}: {url}")
     return 2
