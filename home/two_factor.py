@@ -14,7 +14,6 @@ import re
 from base64 import b32encode
 from urllib.parse import urlencode
 
-import segno
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -25,7 +24,6 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
@@ -35,6 +33,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 
+from home.qr import qr_svg
 from home.roles import is_moderator
 
 RESET_ACTION = "nanhu.two_factor_reset"
@@ -127,11 +126,12 @@ def secret_for_typing(device):
 
 def qr_code_svg(device):
     """The otpauth:// address as an inline SVG QR code (no image request, no inline style)."""
-    code = segno.make(device.config_url, error="m")
-    return mark_safe(
-        code.svg_inline(
-            scale=5, light="#fff", svgclass="qr-code", title=_("QR code for your authenticator app")
-        )
+    return qr_svg(
+        device.config_url,
+        scale=5,
+        border=4,
+        svgclass="qr-code",
+        title=_("QR code for your authenticator app"),
     )
 
 

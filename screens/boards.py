@@ -5,12 +5,12 @@ page; anything else (another page type, a draft, a withdrawn or restricted item)
 poster never shows what the page itself would not show to anyone.
 """
 
-import segno
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from disclosure.queries import public_disclosures
+from home.qr import qr_svg
 from integrity.models import MonthlyProgramPage
 
 SIZES = ("a4", "a3")
@@ -30,13 +30,6 @@ def public_programme(page_id):
         .filter(pk=page_id)
         .select_related("film_poster")
         .first()
-    )
-
-
-def qr_svg(url):
-    """The QR code of ``url`` as inline SVG, sized by the stylesheet."""
-    return segno.make(url, error="m").svg_inline(
-        scale=4, border=2, dark="#000", light="#fff", omitsize=True
     )
 
 
@@ -60,7 +53,7 @@ def board(request, page_id):
             "size": size,
             "page_url": url,
             "back_url": page.get_url(request) or url,
-            "qr_svg": qr_svg(url),
+            "qr_svg": qr_svg(url, omitsize=True),  # sized by the stylesheet
             "printed_on": timezone.localdate(),
         },
     )

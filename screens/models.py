@@ -4,12 +4,14 @@ import secrets
 from datetime import timedelta
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -22,6 +24,9 @@ from wagtail.admin.panels import (
     PageChooserPanel,
 )
 from wagtail.models import Orderable
+
+from disclosure.models import DisclosurePage
+from home.visibility import is_public_item
 
 
 def new_token():
@@ -42,6 +47,36 @@ class Weekday(models.IntegerChoices):
     FRIDAY = 4, _("Friday")
     SATURDAY = 5, _("Saturday")
     SUNDAY = 6, _("Sunday")
+
+
+# The page types a screen can show (a slide is built for each in screens.playlist).
+SCREEN_PAGE_TYPES = [
+    "disclosure.DisclosurePage",
+    "integrity.MonthlyProgramPage",
+    "training.CoursePage",
+    "home.StandardPage",
+]
+
+
+def screen_page_models():
+    """The page classes of ``SCREEN_PAGE_TYPES``."""
+    return tuple(apps.get_model(label) for label in SCREEN_PAGE_TYPES)
+
+
+def page_refusal(page):
+    """Why ``page`` cannot go on a screen (a message), or None if it can."""
+    specific = page.specific
+    if not isinstance(specific, screen_page_models()):
+        return gettext(
+            "Only disclosures, monthly programmes, courses and standard pages can be shown."
+        )
+    if not page.live:
+        return gettext("The page is not published.")
+    if isinstance(specific, DisclosurePage) and specific.is_withdrawn:
+        return gettext("The disclosure has been withdrawn.")
+    if not is_public_item(specific):
+        return gettext("The page is not public: screens show only what everyone may read.")
+    return None
 
 
 class ScreenStatus(models.TextChoices):
@@ -199,15 +234,7 @@ class PlaylistItem(Orderable):
 
     panels = [
         FieldPanel("kind"),
-        PageChooserPanel(
-            "page",
-            [
-                "disclosure.DisclosurePage",
-                "integrity.MonthlyProgramPage",
-                "training.CoursePage",
-                "home.StandardPage",
-            ],
-        ),
+        PageChooserPanel("page", SCREEN_PAGE_TYPES),
         FieldPanel("image"),
         FieldPanel("text"),
         FieldPanel("count"),
@@ -221,8 +248,6 @@ class PlaylistItem(Orderable):
         return self.get_kind_display()
 
     def clean(self):
-        from screens.playlist import page_refusal
-
         errors = {}
         if self.kind == ItemKind.PAGE:
             if self.page_id is None:

@@ -7,7 +7,6 @@ If-None-Match carries the current version is answered 304 after one query (the s
 import hashlib
 import json
 
-import segno
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone, translation
@@ -16,35 +15,16 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from disclosure.models import DisclosurePage
+from disclosure.periods import chinese_date
 from disclosure.queries import public_disclosures
 from home.caching import database_version
-from home.models import StandardPage
-from home.visibility import is_public_item
+from home.qr import qr_data_uri
 from integrity.models import MonthlyProgramPage
-from screens.models import EmergencyNotice, ItemKind
+from screens.models import EmergencyNotice, ItemKind, Screen, screen_page_models
 from training.models import CoursePage
 
-SCREEN_PAGE_TYPES = (DisclosurePage, MonthlyProgramPage, CoursePage, StandardPage)
 CACHE_SECONDS = 300
 EXCERPT_CHARS = 160
-
-
-def page_refusal(page):
-    """Why ``page`` cannot go on a screen (a message), or None if it can."""
-    specific = page.specific
-    if not isinstance(specific, SCREEN_PAGE_TYPES):
-        return _("Only disclosures, monthly programmes, courses and standard pages can be shown.")
-    if not page.live:
-        return _("The page is not published.")
-    if isinstance(specific, DisclosurePage) and specific.is_withdrawn:
-        return _("The disclosure has been withdrawn.")
-    if not is_public_item(specific):
-        return _("The page is not public: screens show only what everyone may read.")
-    return None
-
-
-def qr_data_uri(url):
-    return segno.make(url, error="m").svg_data_uri(scale=4, border=2)
 
 
 def plain(html, chars=EXCERPT_CHARS):
@@ -52,7 +32,7 @@ def plain(html, chars=EXCERPT_CHARS):
 
 
 def day(value):
-    return f"{value.year}年{value.month}月{value.day}日" if value else ""
+    return chinese_date(value) if value else ""
 
 
 def rendition_url(image, spec):
@@ -160,7 +140,7 @@ def allowed_pages(pages):
     withdrawn), of the types a screen shows."""
     ids = [page.pk for page in pages if page is not None]
     allowed = {}
-    for model in SCREEN_PAGE_TYPES if ids else ():
+    for model in screen_page_models() if ids else ():
         for page in model.objects.public_items().filter(pk__in=ids):
             allowed[page.pk] = page
     return allowed
@@ -259,8 +239,6 @@ def build_playlist(screen, now=None, version=0):
 def screens_with_version():
     """Screens annotated with the shared content version: one query tells whether a cached
     playlist is still right, in every process."""
-    from screens.models import Screen
-
     return Screen.objects.annotate(content_version=database_version())
 
 

@@ -2,7 +2,6 @@
 
 import json
 
-import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_POST
 from wagtail.models import Site
 
 from disclosure.roles import VIEW_CERTIFICATES
+from home.qr import qr_svg
 from home.visibility import readable_by
 from training.exams import (
     BadAnswers,
@@ -335,13 +335,12 @@ def certificate_print(request, code):
     site = Site.find_for_request(request)
     root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
     verify_url = root + certificate.get_absolute_url()
-    qr = segno.make(verify_url, error="m")
     return TemplateResponse(
         request,
         "training/certificate_print.html",
         {
             "certificate": certificate,
             "verify_url": verify_url,
-            "qr_svg": qr.svg_inline(scale=4, border=2, dark="#000", light="#fff"),
+            "qr_svg": qr_svg(verify_url),
         },
     )

@@ -39,7 +39,7 @@ def test_a_poster_exists_for_the_public_item_only(client, world, role, audience)
 
 
 def test_choosing_a_restricted_page_for_a_screen_is_refused(world):
-    from screens.playlist import page_refusal
+    from screens.models import page_refusal
 
     for audience, page in world["pages"].items():
         refused = page_refusal(page) is not None
