@@ -50,7 +50,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from home.progress import Progress
+from home.progress_bar import Progress
 
 FORMAT = 1
 MANIFEST = "manifest.json"

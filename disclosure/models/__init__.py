@@ -1,6 +1,5 @@
 """Models of the disclosure app, one module per concern."""
 
-from disclosure.models.access import Membership, OrganizationAccess, Role
 from disclosure.models.categories import Category
 from disclosure.models.choices import Audience, Kind, OrganizationType, Validity
 from disclosure.models.disclosures import (
@@ -9,6 +8,7 @@ from disclosure.models.disclosures import (
     DisclosurePage,
     IndexSequence,
 )
+from disclosure.models.memberships import Membership, OrganizationAccess, Role
 from disclosure.models.organizations import DisclosureIndexPage, OrganizationPage
 
 __all__ = [

@@ -6,8 +6,8 @@ from wagtailmedia.models import get_media_model
 
 from disclosure.models import Membership, Role
 from training.models import (
-    Audience,
     Choice,
+    CourseAudience,
     CourseIndexPage,
     CoursePage,
     Learner,
@@ -49,7 +49,7 @@ def course(home_page, film):
         slug="lian-zheng",
         required=True,
         hours=4,
-        audience=Audience.SECRETARIES_AND_ACTIVISTS,
+        audience=CourseAudience.SECRETARIES_AND_ACTIVISTS,
         pass_mark=80,
         questions_per_attempt=5,
         attempts_allowed=2,

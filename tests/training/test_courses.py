@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from training.models import Audience, CourseIndexPage, CoursePage, LessonPage
+from training.models import CourseAudience, CourseIndexPage, CoursePage, LessonPage
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,7 @@ def courses(home_page):
         slug="lian-zheng",
         required=True,
         hours=4,
-        audience=Audience.ALL,
+        audience=CourseAudience.ALL,
         summary="必修的廉洁课程。",
     )
     index.add_child(instance=required)

@@ -22,7 +22,7 @@ from home.exports import HEADER_ROW
 from tests.factories import OrganizationPageFactory
 from training.models import (
     Attempt,
-    Audience,
+    CourseAudience,
     CourseIndexPage,
     CoursePage,
     Enrolment,
@@ -45,7 +45,11 @@ def catalogue(home_page):
     index = CourseIndexPage(title="学习培训", slug="training")
     home_page.add_child(instance=index)
     required = CoursePage(
-        title="党风廉政建设知识", slug="lian-zheng", required=True, hours=4, audience=Audience.ALL
+        title="党风廉政建设知识",
+        slug="lian-zheng",
+        required=True,
+        hours=4,
+        audience=CourseAudience.ALL,
     )
     index.add_child(instance=required)
     for number in range(2):

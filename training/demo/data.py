@@ -4,7 +4,7 @@ The question banks are in `training.demo.questions`.
 """
 
 from training.demo.questions import INTEGRITY, SECRETARY
-from training.models import Audience
+from training.models import CourseAudience
 
 INTEGRITY_COURSE = "dang-feng-lian-zheng-jian-she-zhi-shi"
 SECRETARY_COURSE = "zhi-bu-shu-ji-lv-zhi-ji-chu"
@@ -16,7 +16,7 @@ COURSES = [
     (
         INTEGRITY_COURSE,
         "党风廉政建设知识",
-        Audience.SECRETARIES_AND_ACTIVISTS,
+        CourseAudience.SECRETARIES_AND_ACTIVISTS,
         True,
         4,
         "支部书记和入党积极分子的必修课：廉洁自律准则、纪律处分条例要点和两新组织常见廉洁风险。",
@@ -51,7 +51,7 @@ COURSES = [
     (
         SECRETARY_COURSE,
         "支部书记履职基础",
-        Audience.SECRETARIES,
+        CourseAudience.SECRETARIES,
         True,
         3,
         "支部书记如何组织三会一课、主题党日和党务公开。",
@@ -63,7 +63,7 @@ COURSES = [
     (
         "ru-dang-ji-ji-fen-zi-pei-yang",
         "入党积极分子培养",
-        Audience.ACTIVISTS,
+        CourseAudience.ACTIVISTS,
         False,
         2,
         "入党积极分子的学习内容、培养考察和发展程序。",
@@ -72,7 +72,7 @@ COURSES = [
     (
         COMPLIANCE_COURSE,
         "企业合规经营",
-        Audience.ALL,
+        CourseAudience.ALL,
         False,
         2,
         "面向两新组织管理人员的合规经营课程：合同、税务与劳动用工。",

@@ -10,7 +10,7 @@ from training.models.learning import (  # noqa: F401
 )
 from training.models.pages import (  # noqa: F401
     RESERVED_SLUGS,
-    Audience,
+    CourseAudience,
     CourseIndexPage,
     CoursePage,
     LessonBodyBlock,

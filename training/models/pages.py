@@ -16,7 +16,7 @@ from home.search.fields import chinese
 from home.visibility import public_only
 
 
-class Audience(models.TextChoices):
+class CourseAudience(models.TextChoices):
     SECRETARIES = "secretaries", _("Branch secretaries (支部书记)")
     ACTIVISTS = "activists", _("Activists (入党积极分子)")
     SECRETARIES_AND_ACTIVISTS = "secretaries_activists", _("Branch secretaries and activists")
@@ -38,11 +38,11 @@ class Track(models.TextChoices):
 
 def audiences_for(track):
     """The course audiences that include a learner on ``track``."""
-    audiences = {Audience.ALL}
+    audiences = {CourseAudience.ALL}
     if track == Track.SECRETARY:
-        audiences |= {Audience.SECRETARIES, Audience.SECRETARIES_AND_ACTIVISTS}
+        audiences |= {CourseAudience.SECRETARIES, CourseAudience.SECRETARIES_AND_ACTIVISTS}
     elif track == Track.ACTIVIST:
-        audiences |= {Audience.ACTIVISTS, Audience.SECRETARIES_AND_ACTIVISTS}
+        audiences |= {CourseAudience.ACTIVISTS, CourseAudience.SECRETARIES_AND_ACTIVISTS}
     return audiences
 
 
@@ -79,7 +79,7 @@ class CoursePage(SitePage):
     """A course: who it is for, required or elective, its 学时 and its lessons in order."""
 
     audience = models.CharField(
-        _("for"), max_length=24, choices=Audience.choices, default=Audience.ALL
+        _("for"), max_length=24, choices=CourseAudience.choices, default=CourseAudience.ALL
     )
     required = models.BooleanField(_("required (必修)"), default=False)
     hours = models.DecimalField(_("credit hours (学时)"), max_digits=4, decimal_places=1, default=1)

@@ -25,7 +25,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from disclosure.demo import publish_at
 from disclosure.demo.data import FIRST_DAY, PARTY_AUDIENCES, SEED
 from disclosure.models import Category, DisclosurePage, OrganizationPage
-from home.progress import Progress
+from home.progress_bar import Progress
 from home.slugs import pinyin_slug
 
 BATCH = 500
