@@ -1,9 +1,6 @@
 """Courses and lessons: required first, ordered lessons, on the home page and in search."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from training.models import CourseAudience, CourseIndexPage, CoursePage, LessonPage
 
@@ -71,14 +68,3 @@ def test_courses_and_lessons_are_searchable(client, courses):
     assert {r["page"].pk for r in response.context["results"]} == {courses["lessons"][0].pk}
     response = client.get("/search/", {"q": "廉政建设", "type": "coursepage"})
     assert [r["page"].pk for r in response.context["results"]] == [courses["required"].pk]
-
-
-def test_demo_courses(home_page, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.VAR_DIR = tmp_path / "var"
-    call_command("load_demo", stdout=io.StringIO())
-    required = CoursePage.objects.get(title="党风廉政建设知识")
-    assert required.required and required.get_children().count() >= 3
-    assert CoursePage.objects.count() >= 4
-    video_lesson = LessonPage.objects.get(title__startswith="警示教育")
-    assert any(block.block_type == "video" for block in video_lesson.body)
