@@ -1,4 +1,9 @@
-"""Factories for page types. Slugs are set explicitly: wagtail-factories' slugify drops Chinese."""
+"""Factories for every site page type.
+
+Slugs are set explicitly: wagtail-factories' slugify drops Chinese.
+"""
+
+import datetime
 
 import factory
 import wagtail_factories
@@ -13,6 +18,8 @@ from disclosure.models import (
     OrganizationType,
 )
 from home.models import StandardPage
+from integrity.models import IntegrityIndexPage, MonthlyProgramPage, PracticeKind
+from training.models import CourseAudience, CourseIndexPage, CoursePage, LessonPage
 
 
 class StandardPageFactory(wagtail_factories.PageFactory):
@@ -67,6 +74,69 @@ class DisclosurePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = DisclosurePage
+
+
+class IntegrityIndexPageFactory(wagtail_factories.PageFactory):
+    title = "清廉教育"
+    slug = "integrity"
+
+    class Meta:
+        model = IntegrityIndexPage
+
+
+def month_number(n):
+    """The n-th month from January 2025, as its first day."""
+    return datetime.date(2025 + n // 12, n % 12 + 1, 1)
+
+
+class MonthlyProgramPageFactory(wagtail_factories.PageFactory):
+    """A programme complete enough to publish (the poster is a real small image)."""
+
+    month = factory.Sequence(month_number)
+    title = factory.LazyAttribute(lambda o: f"{o.month.year}年{o.month.month}月一课一片一实践")
+    theme = "守住底线"
+    lesson_title = "廉洁风险点"
+    lesson_speaker = "李明"
+    lesson_text = "<p>讲课内容。</p>"
+    film_title = "一念之差"
+    film_url = "https://video.example/film.webm"
+    film_minutes = 28
+    film_synopsis = "一个关于回扣的故事。"
+    film_poster = factory.LazyFunction(lambda: make_image("海报", "poster.png"))
+    practice_title = "廉洁风险自查"
+    practice_kind = PracticeKind.SEMINAR
+    practice_guidance = "<p>请组织开展。</p>"
+    practice_start = factory.LazyAttribute(lambda o: o.month.replace(day=5))
+    practice_end = factory.LazyAttribute(lambda o: o.month.replace(day=25))
+
+    class Meta:
+        model = MonthlyProgramPage
+
+
+class CourseIndexPageFactory(wagtail_factories.PageFactory):
+    title = "学习培训"
+    slug = "training"
+
+    class Meta:
+        model = CourseIndexPage
+
+
+class CoursePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"课程{n}")
+    slug = factory.Sequence(lambda n: f"course-{n}")
+    audience = CourseAudience.ALL
+
+    class Meta:
+        model = CoursePage
+
+
+class LessonPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"第{n}课")
+    slug = factory.Sequence(lambda n: f"lesson-{n}")
+    body = factory.LazyAttribute(lambda o: [("paragraph", f"<p>{o.title}</p>")])
+
+    class Meta:
+        model = LessonPage
 
 
 def make_image(title, filename="photo.png", collection=None):

@@ -16,12 +16,12 @@ from disclosure.access import moderators_group
 from disclosure.models import Membership, Role
 from home.exports import HEADER_ROW
 from integrity.models import (
-    IntegrityIndexPage,
     MonthlyProgramPage,
     PracticeKind,
     PracticeReport,
     ReportStatus,
 )
+from tests.factories import IntegrityIndexPageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,9 +34,7 @@ def png(name="photo.png"):
 
 @pytest.fixture
 def integrity_index(home_page):
-    index = IntegrityIndexPage(title="清廉教育", slug="integrity")
-    home_page.add_child(instance=index)
-    return index
+    return IntegrityIndexPageFactory(parent=home_page)
 
 
 @pytest.fixture

@@ -5,13 +5,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtailmedia.models import get_media_model
 
 from disclosure.models import Membership, Role
+from tests.factories import CourseIndexPageFactory, CoursePageFactory, LessonPageFactory
 from training.models import (
     Choice,
     CourseAudience,
-    CourseIndexPage,
     CoursePage,
     Learner,
-    LessonPage,
     Question,
     QuestionKind,
     Track,
@@ -42,9 +41,9 @@ def add_question(course, kind, text, choices, explanation=""):
 
 @pytest.fixture
 def course(home_page, film):
-    index = CourseIndexPage(title="学习培训", slug="training")
-    home_page.add_child(instance=index)
-    course = CoursePage(
+    index = CourseIndexPageFactory(parent=home_page)
+    course = CoursePageFactory(
+        parent=index,
         title="党风廉政建设知识",
         slug="lian-zheng",
         required=True,
@@ -54,19 +53,15 @@ def course(home_page, film):
         questions_per_attempt=5,
         attempts_allowed=2,
     )
-    index.add_child(instance=course)
     for number, title in enumerate(["廉洁自律准则解读", "纪律处分条例要点"]):
-        lesson = LessonPage(
-            title=title, slug=f"lesson-{number}", body=[("paragraph", f"<p>{title}</p>")]
-        )
-        course.add_child(instance=lesson)
+        lesson = LessonPageFactory(parent=course, title=title, slug=f"lesson-{number}")
         lesson.save_revision().publish()
-    video = LessonPage(
+    video = LessonPageFactory(
+        parent=course,
         title="警示教育：一念之差",
         slug="video",
         body=[("paragraph", "<p>观看警示教育片。</p>"), ("video", film)],
     )
-    course.add_child(instance=video)
     video.save_revision().publish()
     for number in range(4):
         add_question(
