@@ -22,13 +22,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, PageViewRestriction
 
 from screens.models import ItemKind, PlaylistItem, Screen
-from tests.disclosure.test_privacy import world  # noqa: F401 - fixture
 from tests.integrity.test_programme import (  # noqa: F401 - fixtures
     integrity_index,
     poster,
     programme,
     this_month,
 )
+from tests.privacy_world import world  # noqa: F401 - fixture
 from tests.training.conftest import activist, course, film, make_member  # noqa: F401 - fixtures
 from tests.training.test_certificates import certificate  # noqa: F401 - fixture
 

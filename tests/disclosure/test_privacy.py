@@ -8,69 +8,106 @@ committee; party audience → its party members, editors and the committee.
 from urllib.parse import unquote
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.db import transaction
+from django.test import override_settings
 from wagtail.documents import get_document_model
+from wagtail.models import Site
 
 from disclosure.access import moderators_group
-from disclosure.models import Audience, DisclosureAttachment, Membership, Role
-from tests.factories import make_image
+from disclosure.models import (
+    Audience,
+    DisclosureAttachment,
+    DisclosurePage,
+    Membership,
+    OrganizationPage,
+    Role,
+)
+from tests.factories import (
+    DisclosureIndexPageFactory,
+    DisclosurePageFactory,
+    OrganizationPageFactory,
+    make_image,
+)
+from tests.privacy_world import (  # noqa: F401 - ROLES … are used by the screens' table too
+    READERS,
+    ROLES,
+    TITLES,
+    build_world,
+    client_for,
+    listed_titles,
+)
 
 pytestmark = pytest.mark.django_db
 
-ROLES = [
-    "anonymous",
-    "employee_a",
-    "party_member_a",
-    "editor_a",
-    "employee_b",
-    "editor_b",
-    "moderator",
-]
-READERS = {
-    Audience.PUBLIC: set(ROLES),
-    Audience.ORGANIZATION: {"employee_a", "party_member_a", "editor_a", "moderator"},
-    Audience.PARTY: {"party_member_a", "editor_a", "moderator"},
-}
-TITLES = {
-    Audience.PUBLIC: "甲公司公开事项",
-    Audience.ORGANIZATION: "甲公司职工事项",
-    Audience.PARTY: "甲支部党员事项",
-}
+
+# ---- the world, built once for this module ------------------------------------------------------
+# Built inside a transaction that is rolled back after the module (as TestCase.setUpTestData
+# does); each test runs in its own savepoint and gets fresh copies of the objects, so nothing a
+# test changes reaches the next.
+
+
+@pytest.fixture(scope="module")
+def privacy_base(django_db_setup, django_db_blocker, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("privacy")
+    with (
+        override_settings(MEDIA_ROOT=folder),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        home = Site.objects.get(is_default_site=True).root_page.specific
+        index = DisclosureIndexPageFactory(parent=home)
+        org = OrganizationPageFactory(parent=index, title="南湖甲科技有限公司", slug="jia")
+        other = OrganizationPageFactory(
+            parent=index, title="南湖乙商会", slug="yi", org_type="social"
+        )
+
+        def make(parent=None, **fields):
+            return DisclosurePageFactory(parent=parent or org, **fields)
+
+        world = build_world(org, other, make, get_user_model())
+        yield {
+            "index": index.pk,
+            "org": org.pk,
+            "other_org": other.pk,
+            "users": {role: user.pk for role, user in world["users"].items()},
+            "pages": {audience: page.pk for audience, page in world["pages"].items()},
+            "documents": {audience: doc.pk for audience, doc in world["documents"].items()},
+        }
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def world(org, other_org, make_disclosure, django_user_model, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    users = {}
-    for role, organization, membership_role in [
-        ("employee_a", org, Role.EMPLOYEE),
-        ("party_member_a", org, Role.PARTY_MEMBER),
-        ("editor_a", org, Role.EDITOR),
-        ("employee_b", other_org, Role.EMPLOYEE),
-        ("editor_b", other_org, Role.EDITOR),
-    ]:
-        users[role] = django_user_model.objects.create_user(role, password="x")
-        Membership.objects.create(user=users[role], organization=organization, role=membership_role)
-    users["moderator"] = django_user_model.objects.create_user("moderator", password="x")
-    users["moderator"].groups.add(moderators_group())
-    pages, documents = {}, {}
-    for audience, title in TITLES.items():
-        page = make_disclosure(title=title, audience=audience)
-        document = get_document_model()(title=f"{title}附件")
-        document.file.save(f"{audience}.pdf", ContentFile(b"%PDF-1.4 demo"), save=True)
-        DisclosureAttachment.objects.create(page=page, document=document)
-        pages[audience], documents[audience] = page, document
-    return {"users": users, "pages": pages, "documents": documents, "org": org}
+def index_page(privacy_base, db):
+    return (
+        DisclosurePage.objects.none()
+        .model._meta.apps.get_model("disclosure", "DisclosureIndexPage")
+        .objects.get(pk=privacy_base["index"])
+    )
 
 
-def client_for(client, world, role):
-    if role != "anonymous":
-        client.force_login(world["users"][role])
-    return client
+@pytest.fixture
+def org(privacy_base, db):
+    return OrganizationPage.objects.get(pk=privacy_base["org"])
 
 
-def listed_titles(html):
-    return {title for title in TITLES.values() if title in html}
+@pytest.fixture
+def other_org(privacy_base, db):
+    return OrganizationPage.objects.get(pk=privacy_base["other_org"])
+
+
+@pytest.fixture
+def world(privacy_base, org):
+    users = get_user_model().objects.in_bulk(privacy_base["users"].values())
+    pages = DisclosurePage.objects.in_bulk(privacy_base["pages"].values())
+    documents = get_document_model().objects.in_bulk(privacy_base["documents"].values())
+    return {
+        "users": {role: users[pk] for role, pk in privacy_base["users"].items()},
+        "pages": {audience: pages[pk] for audience, pk in privacy_base["pages"].items()},
+        "documents": {a: documents[pk] for a, pk in privacy_base["documents"].items()},
+        "org": org,
+    }
 
 
 def page_access(client, world, audience):

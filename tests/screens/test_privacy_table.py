@@ -7,7 +7,7 @@ restricted disclosure on the site), they carry the public item only.
 import pytest
 
 from screens.models import ItemKind, PlaylistItem, Screen
-from tests.disclosure.test_privacy import ROLES, TITLES, client_for, listed_titles
+from tests.privacy_world import ROLES, TITLES, client_for, listed_titles
 
 pytestmark = pytest.mark.django_db
 
