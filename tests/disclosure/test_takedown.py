@@ -19,14 +19,15 @@ from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 from disclosure import signals
 from disclosure.models import Audience, DisclosureAmendment, DisclosurePage, OrganizationPage
 from home.visibility import can_view_file
-from tests.disclosure import test_privacy
+from tests import privacy_world
 from tests.disclosure.test_publishing import edit_data
 from tests.factories import make_image
 
 pytestmark = pytest.mark.django_db
 
-world = test_privacy.world  # the privacy table's users and pages, as a fixture here too
-client_for = test_privacy.client_for
+world = privacy_world.world  # the privacy table's users and pages, as a fixture here too
+client_for = privacy_world.client_for
+
 
 SECRET = "蓝鲸计划"  # a word only in the body
 SUMMARY = "报名人员身份证号汇总"
