@@ -5,6 +5,7 @@ Everything here is idempotent and runs from signals, so it holds whatever create
 the admin, a script, an import or load_demo.
 """
 
+import copy
 from contextlib import contextmanager
 
 from asgiref.local import Local
@@ -22,7 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from disclosure.models import Audience, Membership, OrganizationAccess, Role
+from disclosure.models import Audience, DisclosurePage, Membership, OrganizationAccess, Role
 from home.roles import MODERATORS
 
 WORKFLOW = "两新工委审核"
@@ -205,3 +206,24 @@ def sync_view_restriction(page):
             page=page, restriction_type=PageViewRestriction.GROUPS
         )
         restriction.groups.set(wanted)
+
+
+def sync_stored_audience(page):
+    """Keep a disclosure's view restriction in step with its *stored* audience.
+
+    The audience is read back from the database: saving a draft (or submitting it for review)
+    stores a revision and leaves the live row as it was, so a draft that makes a restricted
+    disclosure public must not lift its restriction before it is published.
+    """
+    if not page.organization_id or page.pk is None:
+        return
+    stored = DisclosurePage.objects.filter(pk=page.pk).values_list("audience", flat=True)
+    audience = stored.first()
+    if audience is None:
+        return
+    if audience != page.audience:
+        live = copy.copy(page)
+        live.audience = audience
+        sync_view_restriction(live)
+    else:
+        sync_view_restriction(page)

@@ -4,7 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from disclosure.filters import DisclosureFilter
-from disclosure.queries import public_disclosures
+from disclosure.models import public_disclosures
 from home.exports import Column, ColumnType, Table, describe_filters, export_response
 
 CHUNK = 500

@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from disclosure.queries import for_listing, public_disclosures
+from disclosure.models.disclosures import for_listing, public_disclosures
 
 FEED_LENGTH = 50
 

@@ -9,7 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure.models.categories import Category
 from disclosure.models.choices import Kind, OrganizationType, Validity
-from disclosure.queries import public_organizations
 
 
 class WithdrawnChoice(models.TextChoices):
@@ -59,7 +58,10 @@ class DisclosureFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        self.filters["organization"].queryset = public_organizations().order_by("title")
+        # The organisations that publish here, taken through the relation: this module sits
+        # below the page models that use it.
+        organizations = self.queryset.model.organization.field.related_model.objects
+        self.filters["organization"].queryset = organizations.live().public_only().order_by("title")
 
     def filter_year(self, queryset, name, value):
         # A date range, not published_on__year, so the published_on index serves it.

@@ -10,6 +10,7 @@ from disclosure.access import (
     ensure_organization_access,
     is_syncing,
     sync_membership,
+    sync_stored_audience,
     sync_view_restriction,
 )
 from disclosure.models import (
@@ -33,6 +34,11 @@ def record_amendment(sender, instance, revision, **kwargs):
     )
     instance.last_amended_on = instance.last_published_at.date()
     DisclosurePage.objects.filter(pk=instance.pk).update(last_amended_on=instance.last_amended_on)
+
+
+def follow_audience(sender, instance, raw=False, **kwargs):
+    if not raw:
+        sync_stored_audience(instance)
 
 
 def follow_organization(sender, instance, parent_page_after, **kwargs):
@@ -81,6 +87,7 @@ def register_signal_handlers(app_config):
     connect(post_page_move, follow_organization)
     connect(post_save, create_organization_access, OrganizationPage)
     connect(post_save, create_index_access, DisclosureIndexPage)
+    connect(post_save, follow_audience, DisclosurePage)
     connect(post_save, follow_membership, Membership)
     connect(post_delete, follow_membership, Membership)
     connect(post_save, restriction_changed, PageViewRestriction)

@@ -4,7 +4,7 @@ from django.http import Http404
 
 from disclosure.exports import csv_response, xlsx_response
 from disclosure.filters import DisclosureFilter
-from disclosure.queries import for_listing, public_disclosures
+from disclosure.models import for_listing, public_disclosures
 
 RESPONSES = {"csv": csv_response, "xlsx": xlsx_response}
 

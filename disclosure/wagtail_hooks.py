@@ -16,16 +16,18 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 
 from disclosure import admin_views
+from disclosure.figures import key_figures
 from disclosure.models import (
     Category,
     DisclosureIndexPage,
     DisclosurePage,
     Membership,
     OrganizationPage,
+    for_listing,
+    readable_disclosures,
 )
 from disclosure.models.disclosures import TAKE_DOWN_ACTION, WITHDRAW_ACTION
 from disclosure.panels import ReturnedForChangesPanel
-from disclosure.queries import for_listing, key_figures, readable_disclosures
 from disclosure.roles import DELETE_PUBLISHED_DISCLOSURES, managed_organizations
 from home.admin_privacy import PermissionCheckedSnippetViewSet
 from home.caching import cached_snapshot

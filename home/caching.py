@@ -12,6 +12,8 @@ from django.db.models import F, Subquery
 from django.utils import timezone
 from wagtail.models import Page
 
+from home.models import ContentVersion
+
 VERSION_KEY = "content-version"
 DEFAULT_TIMEOUT = 300
 
@@ -30,8 +32,6 @@ def cached_snapshot(name, build, timeout=DEFAULT_TIMEOUT):
 
 
 def content_changed(**kwargs):
-    from home.models import ContentVersion
-
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
@@ -45,8 +45,6 @@ def content_changed(**kwargs):
 
 def database_version():
     """A subquery of the shared content version, to annotate onto another query."""
-    from home.models import ContentVersion
-
     return Subquery(ContentVersion.objects.filter(pk=1).values("number")[:1])
 
 

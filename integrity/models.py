@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from disclosure.queries import public_organizations
+from disclosure.models import public_organizations
 from disclosure.roles import REVIEW_PRACTICE_REPORTS, edited_organizations
 from home.models import SectionIndexPage, SitePage
 from home.search.fields import chinese

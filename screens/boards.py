@@ -9,7 +9,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
-from disclosure.queries import public_disclosures
+from disclosure.models import public_disclosures
 from home.qr import qr_svg
 from integrity.models import MonthlyProgramPage
 

@@ -14,9 +14,8 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from disclosure.models import DisclosurePage
+from disclosure.models import DisclosurePage, public_disclosures
 from disclosure.periods import chinese_date
-from disclosure.queries import public_disclosures
 from home.caching import database_version
 from home.qr import qr_data_uri
 from integrity.models import MonthlyProgramPage

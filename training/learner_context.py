@@ -1,7 +1,14 @@
-"""What course and lesson pages show the visitor about their own learning."""
+"""What course and lesson pages show the visitor about their own learning.
+
+The page models call ``add_learner_context`` through the Wagtail hook they declare
+(``training.models.pages.LEARNER_CONTEXT_HOOK``): the models sit below the learning rules.
+"""
+
+from wagtail import hooks
 
 from training.exams import attempts_left, exam_status
-from training.models import Certificate, Enrolment
+from training.models import Certificate, CourseIndexPage, CoursePage, Enrolment, LessonPage
+from training.models.pages import LEARNER_CONTEXT_HOOK
 from training.progress import (
     check_completion,
     course_state,
@@ -81,3 +88,16 @@ def lesson_context(request, course, lesson):
         if progress and videos
         else 0,
     }
+
+
+@hooks.register(LEARNER_CONTEXT_HOOK)
+def add_learner_context(page, request, context):
+    """Add the visitor's enrolments, progress and exam state to a training page's context."""
+    if isinstance(page, CourseIndexPage):
+        mine = my_enrolments(request)
+        for course in context["courses"]:
+            course.my_enrolment = mine.get(course.pk)
+    elif isinstance(page, CoursePage):
+        context.update(course_context(request, page, context["lessons"]))
+    elif isinstance(page, LessonPage):
+        context.update(lesson_context(request, context["course"], page))

@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 from disclosure.roles import managed_organizations
 from home.admin_privacy import PermissionCheckedSnippetViewSet
 from home.sections import PortalSection
-from training import admin_views
+from training import admin_views, learner_context  # noqa: F401  (registers its hook)
 from training.admin_forms import QuestionForm, RevokeCertificateForm
 from training.models import Certificate, CourseIndexPage, Learner, Question, courses_for_readers
 

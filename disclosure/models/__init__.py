@@ -7,9 +7,16 @@ from disclosure.models.disclosures import (
     DisclosureAttachment,
     DisclosurePage,
     IndexSequence,
+    for_listing,
+    public_disclosures,
+    readable_disclosures,
 )
 from disclosure.models.memberships import Membership, OrganizationAccess, Role
-from disclosure.models.organizations import DisclosureIndexPage, OrganizationPage
+from disclosure.models.organizations import (
+    DisclosureIndexPage,
+    OrganizationPage,
+    public_organizations,
+)
 
 __all__ = [
     "Audience",
@@ -26,4 +33,8 @@ __all__ = [
     "OrganizationPage",
     "OrganizationType",
     "Validity",
+    "for_listing",
+    "public_disclosures",
+    "public_organizations",
+    "readable_disclosures",
 ]

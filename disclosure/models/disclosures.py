@@ -5,7 +5,6 @@ its summary, body and attachments are cleared from the live row and from every r
 or published after the take-down, so no channel (page, search, API, files) can serve them again.
 """
 
-import copy
 import datetime
 
 from django.core.exceptions import ValidationError
@@ -36,6 +35,7 @@ from home.blocks import BaseStreamBlock
 from home.caching import content_changed
 from home.models import SitePage
 from home.search.fields import chinese
+from home.visibility import public_only, readable_by
 
 # Notices to employees must stay up at least this long (公示期).
 MIN_ENTERPRISE_DISPLAY_DAYS = 15
@@ -335,7 +335,6 @@ class DisclosurePage(SitePage):
         if self.live and self.organization_id:
             self.fix_publication_facts()
         super().save(*args, **kwargs)
-        self.sync_view_restriction()
 
     def fix_publication_facts(self):
         """On first publication: the publication date, 公示期 default and the 索引号."""
@@ -349,28 +348,6 @@ class DisclosurePage(SitePage):
             self.index_number = IndexSequence.next_number(
                 self.organization, self.published_on.year, series
             )
-
-    def sync_view_restriction(self):
-        """Keep the page's view restriction in step with its stored audience (disclosure.access).
-
-        The audience is read back from the database: saving a draft (or submitting it for
-        review) stores a revision and leaves the live row as it was, so a draft that makes a
-        restricted disclosure public must not lift its restriction before it is published.
-        """
-        from disclosure.access import sync_view_restriction
-
-        if not self.organization_id or self.pk is None:
-            return
-        stored = DisclosurePage.objects.filter(pk=self.pk).values_list("audience", flat=True)
-        audience = stored.first()
-        if audience is None:
-            return
-        if audience != self.audience:
-            live = copy.copy(self)
-            live.audience = audience
-            sync_view_restriction(live)
-        else:
-            sync_view_restriction(self)
 
     @property
     def exclude_fields_in_copy(self):
@@ -520,14 +497,40 @@ class DisclosurePage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         # Most disclosures were never amended: their history needs no query.
         context["amendments"] = self.amendments.all() if self.last_amended_on else []
-        from disclosure.queries import readable_disclosures
-
         readable = readable_disclosures(request.user, include_withdrawn=True)
         context["supersedes"] = readable.filter(superseded_by=self)
         context["superseded_by"] = (
             readable.filter(pk=self.superseded_by_id).first() if self.superseded_by_id else None
         )
         return context
+
+
+def public_disclosures(include_withdrawn=False):
+    """Live disclosures for everyone: the policy's public items, and with ``include_withdrawn``
+    the withdrawn ones too (their listing marks them; reuse channels never carry them)."""
+    if not include_withdrawn:
+        return DisclosurePage.objects.public_items()
+    return public_only(DisclosurePage.objects.live().filter(audience=Audience.PUBLIC))
+
+
+def readable_disclosures(user, include_withdrawn=False):
+    """Live disclosures ``user`` may open: the public ones, and for members the restricted
+    ones their groups may read (the same view restrictions that guard the pages)."""
+    if user is None or not user.is_authenticated:
+        return public_disclosures(include_withdrawn)
+    queryset = readable_by(DisclosurePage.objects.live(), user)
+    if not include_withdrawn:
+        queryset = queryset.filter(withdrawn_at__isnull=True)
+    return queryset
+
+
+def for_listing(queryset):
+    """Newest first, with what a list item shows, in a number of queries that does not grow."""
+    return (
+        queryset.select_related("category", "organization")
+        .defer_streamfields()
+        .order_by("-published_on", "-pk")
+    )
 
 
 class DisclosureAttachment(Orderable):

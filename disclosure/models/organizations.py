@@ -15,12 +15,14 @@ from disclosure.feeds import DisclosureFeed
 from disclosure.filters import DisclosureFilter
 from disclosure.models.categories import Category
 from disclosure.models.choices import OrganizationType
-from disclosure.models.disclosures import DisclosurePage
-from disclosure.queries import PER_PAGE, for_listing, readable_disclosures
+from disclosure.models.disclosures import DisclosurePage, for_listing, readable_disclosures
 from disclosure.validators import validate_credit_code
 from home.models import SectionIndexPage, SitePage, TypedChildRouteMixin
 from home.pagination import CachedCountPaginator
 from home.search.fields import chinese
+from home.visibility import public_only
+
+PER_PAGE = 20
 
 # Routes of the index and organisation pages; no organisation may take these as its slug.
 RESERVED_SLUGS = {"feed"}
@@ -215,3 +217,8 @@ class OrganizationPage(RoutablePageMixin, TypedChildRouteMixin, SitePage):
 
     def serve_preview(self, request, mode_name):
         return self.profile(request)
+
+
+def public_organizations():
+    """Live organisations everyone may see."""
+    return public_only(OrganizationPage.objects.live())

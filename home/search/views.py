@@ -12,6 +12,7 @@ from wagtail import hooks
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
+from home.models import HomePage, SitePage
 from home.search.tokens import RUNS, normalize
 from home.visibility import readable_by
 
@@ -24,8 +25,6 @@ MAX_TITLE_MATCHES = 200
 
 def searchable_types():
     """{model_name: model} of the site's page types that readers search."""
-    from home.models import HomePage, SitePage
-
     return {
         model._meta.model_name: model
         for model in get_page_models()

@@ -8,7 +8,7 @@ from datetime import time
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from disclosure.queries import public_disclosures
+from disclosure.models import public_disclosures
 from screens.models import ItemKind, OpeningHours, Orientation, PlaylistItem, Screen
 
 

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
@@ -14,6 +14,15 @@ from home.blocks import BaseStreamBlock
 from home.models import SectionIndexPage, SitePage
 from home.search.fields import chinese
 from home.visibility import public_only
+
+# Wagtail hook through which the learning rules (training.learner_context, above the models)
+# add what the visitor's own learning shows to a course index, course or lesson page.
+LEARNER_CONTEXT_HOOK = "construct_learner_context"
+
+
+def add_learner_context(page, request, context):
+    for add in hooks.get_hooks(LEARNER_CONTEXT_HOOK):
+        add(page, request, context)
 
 
 class CourseAudience(models.TextChoices):
@@ -56,14 +65,9 @@ class CourseIndexPage(SectionIndexPage):
         verbose_name_plural = _("course indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from training.learner_context import my_enrolments
-
         context = super().get_context(request, *args, **kwargs)
-        courses = list(courses_for_readers(self))
-        mine = my_enrolments(request)
-        for course in courses:
-            course.my_enrolment = mine.get(course.pk)
-        context["courses"] = courses
+        context["courses"] = list(courses_for_readers(self))
+        add_learner_context(self, request, context)
         return context
 
 
@@ -163,12 +167,9 @@ class CoursePage(SitePage):
         return self.audience in audiences_for(track)
 
     def get_context(self, request, *args, **kwargs):
-        from training.learner_context import course_context
-
         context = super().get_context(request, *args, **kwargs)
-        lessons = list(self.lessons())
-        context["lessons"] = lessons
-        context.update(course_context(request, self, lessons))
+        context["lessons"] = list(self.lessons())
+        add_learner_context(self, request, context)
         return context
 
     def search_snippet_text(self):
@@ -217,8 +218,6 @@ class LessonPage(SitePage):
         return [block.value for block in self.body if block.block_type == "video" and block.value]
 
     def get_context(self, request, *args, **kwargs):
-        from training.learner_context import lesson_context
-
         context = super().get_context(request, *args, **kwargs)
         course = self.get_parent().specific
         siblings = list(course.lessons().only("title", "url_path", "path"))
@@ -230,5 +229,5 @@ class LessonPage(SitePage):
             position=position + 1,
             lesson_count=len(siblings),
         )
-        context.update(lesson_context(request, course, self))
+        add_learner_context(self, request, context)
         return context
