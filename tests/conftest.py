@@ -14,9 +14,36 @@ from tests.factories import (
     OrganizationPageFactory,
 )
 
+SITE_BUILD = pytest.StashKey()
+
+
+def is_browser_test(item):
+    return "tests/browser/" in str(item.fspath)
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests last: their demo site is built in the background meanwhile."""
+    items.sort(key=is_browser_test)
+
+
+def pytest_collection_finish(session):
+    """The first worker starts building the browser tests' demo site (see site_builder)."""
+    worker = getattr(session.config, "workerinput", {}).get("workerid", "gw0")
+    if worker != "gw0" or not any(is_browser_test(item) for item in session.items):
+        return
+    from tests.browser import site_builder
+
+    if site_builder.CHROMIUM.exists():
+        session.config.stash[SITE_BUILD] = site_builder.start_in_background(
+            site_builder.shared_folder(session.config)
+        )
+
 
 def pytest_sessionfinish(session, exitstatus):
     """With NO_SKIP=1 (CI) a skipped test fails the run: nothing may pass by not running."""
+    build = session.config.stash.get(SITE_BUILD, None)
+    if build is not None and build.poll() is None:  # the run ended before its browser tests
+        build.terminate()
     if os.environ.get("NO_SKIP") != "1":
         return
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")

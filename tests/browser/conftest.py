@@ -1,7 +1,10 @@
 """Browser harness: Debian's chromium driven by Playwright against the site served by gunicorn.
 
 The server is a real process on 127.0.0.1 with its own SQLite database and media folder, loaded
-with the demo content once per test session. Screenshots go to var/screenshots/ (not committed).
+with the demo content. The demo site is built once per run, in the background while
+the other tests run (``site_builder``), and every worker (pytest-xdist) serves its own copy, so
+tests that change the site do not meet another worker's changes. Screenshots go to
+var/screenshots/ (not committed).
 Without /usr/bin/chromium the tests skip with the reason, unless REQUIRE_BROWSER=1 makes that a
 failure.
 """
@@ -18,9 +21,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import site_builder
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-SCREENSHOTS = ROOT / "var" / "screenshots"
+CHROMIUM = site_builder.CHROMIUM
+SCREENSHOTS = site_builder.SCREENSHOTS
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -54,19 +59,6 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def server_env(tmp):
-    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}}
-    env.update(
-        DJANGO_SETTINGS_MODULE="config.settings.dev",
-        DEBUG="false",
-        VAR_DIR=str(tmp / "var"),
-        MEDIA_ROOT=str(tmp / "media"),
-        DATABASE_URL=f"sqlite:///{tmp / 'site.sqlite3'}",
-        PYTHONUNBUFFERED="1",
-    )
-    return env
-
-
 class SiteURL(str):
     """The site's base URL, which also knows where its demo logins were written."""
 
@@ -74,16 +66,25 @@ class SiteURL(str):
 
 
 @pytest.fixture(scope="session")
-def live_site(tmp_path_factory):
-    """Base URL of a gunicorn-served site with the demo content."""
+def built_site(request):
+    """The demo site's folder, built once per run (see ``tests/browser/site_builder.py``)."""
+    need_chromium()
+    folder = site_builder.shared_folder(request.config)
+    site_builder.build_once(folder)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def live_site(tmp_path_factory, built_site):
+    """Base URL of a gunicorn-served copy of the demo site."""
     need_chromium()
     tmp = tmp_path_factory.mktemp("site")
-    env = server_env(tmp)
+    for name in ("var", "media"):
+        if (built_site / name).exists():
+            shutil.copytree(built_site / name, tmp / name)
+    shutil.copy2(built_site / "site.sqlite3", tmp / "site.sqlite3")
+    env = site_builder.server_env(tmp)
     python = sys.executable
-    for command in (["migrate", "--noinput"], ["load_demo"], ["ensure_admin"]):
-        subprocess.run(
-            [python, "manage.py", *command], cwd=ROOT, env=env, check=True, capture_output=True
-        )
     port = free_port()
     log = open(tmp / "server.log", "wb")  # noqa: SIM115 - open for the server's whole life
     server = subprocess.Popen(
@@ -186,9 +187,3 @@ def has_horizontal_scroll(page):
     return page.evaluate(
         "document.scrollingElement.scrollWidth > document.scrollingElement.clientWidth"
     )
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _clean_screenshots():
-    if SCREENSHOTS.exists():
-        shutil.rmtree(SCREENSHOTS)
