@@ -63,7 +63,24 @@ class AuditFilterSet(SiteHistoryReportFilterSet):
 
 
 def details(data):
+    """The entry's data for exports: JSON, for a machine to read back."""
     return json.dumps(data, ensure_ascii=False, sort_keys=True) if data else ""
+
+
+def readable_details(data):
+    """The entry's data on screen: its values only, in Chinese punctuation (the message column
+    already says what they are; the keys are identifiers, not words for a clerk)."""
+    if not isinstance(data, dict):
+        return ""
+    values = []
+    for value in data.values():
+        if isinstance(value, (list, tuple)):
+            values.append("、".join(str(item) for item in value))
+        elif isinstance(value, bool):
+            values.append(_("yes") if value else _("no"))
+        elif value not in (None, ""):
+            values.append(str(value))
+    return "；".join(values)
 
 
 class AuditLogView(LogEntriesView):
@@ -121,7 +138,7 @@ class AuditLogView(LogEntriesView):
     def decorate_paginated_queryset(self, queryset):
         entries = super().decorate_paginated_queryset(queryset)
         for entry in entries:
-            entry.details_text = entry.comment or details(entry.data)
+            entry.details_text = entry.comment or readable_details(entry.data)
         return entries
 
     def get_filtered_queryset(self):

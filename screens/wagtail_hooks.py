@@ -3,7 +3,7 @@
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import HeaderButton
@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSetGroup
 
 from home.admin_privacy import PermissionCheckedSnippetViewSet
+from home.status import status_tag
 from screens import admin_views
 from screens.models import EmergencyNotice, Screen, ScreenStatus
 from screens.playlist import current_version, screens_with_version
@@ -18,17 +19,14 @@ from screens.playlist import current_version, screens_with_version
 
 def screen_status(screen):
     """Online / late / offline from the last heartbeat, and whether it plays the current version."""
-    status = screen.status()
-    label = ScreenStatus(status).label
+    tag = status_tag(ScreenStatus(screen.status()))
     if screen.last_seen_at is None:
-        return format_html('<span class="w-status w-status--label">{}</span>', label)
+        return tag
     current = screen.last_version == current_version(screen)
     version = gettext_lazy("current") if current else gettext_lazy("old playlist")
-    css = "w-status--primary" if status == "online" and current else "w-status--label"
     return format_html(
-        '<span class="w-status {}">{}</span> {} · {}',
-        css,
-        label,
+        "{} {} · {}",
+        tag,
         timezone.localtime(screen.last_seen_at).strftime("%Y-%m-%d %H:%M:%S"),
         version,
     )
@@ -106,7 +104,17 @@ class EmergencyNoticeViewSet(PermissionCheckedSnippetViewSet):
     edit_view_class = NoticeEditView
     icon = "warning"
     menu_label = gettext_lazy("Emergency notices")
-    list_display = ["text", "all_screens", "starts_at", "expires_at", "cleared_at"]
+    list_display = [
+        "text",
+        Column(
+            "all_screens",
+            label=gettext_lazy("on every screen"),
+            accessor=lambda notice: gettext("yes") if notice.all_screens else gettext("no"),
+        ),
+        "starts_at",
+        "expires_at",
+        "cleared_at",
+    ]
     copy_view_enabled = False
 
 
@@ -149,4 +157,52 @@ def register_new_token_log_action(actions):
         admin_views.CLEAR_NOTICE_ACTION,
         gettext_lazy("Emergency notice cleared"),
         gettext_lazy("Took the emergency notice off every screen"),
+    )
+
+
+# ---- dashboard work queue (home.dashboard) -------------------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_offline_screens_panel(request, panels):
+    """The committee's queue of screens that stopped calling in (three polls missed)."""
+    from datetime import timedelta
+
+    from django.db.models import Q
+    from django.utils.translation import gettext as _
+
+    from home.dashboard import QUEUE_ROWS, QueueRow, WorkQueuePanel
+    from home.roles import is_moderator
+
+    if not is_moderator(request.user):
+        return
+    now = timezone.now()
+    # No screen polls more often than every 10 s: one not heard from for 30 s may be offline;
+    # Screen.status decides with its own interval.
+    quiet = Screen.objects.filter(
+        Q(last_seen_at__isnull=True) | Q(last_seen_at__lt=now - timedelta(seconds=30))
+    ).order_by("last_seen_at", "name")
+    offline = [s for s in quiet if s.status(now) == ScreenStatus.OFFLINE]
+    rows = [
+        QueueRow(
+            label=str(screen),
+            url=reverse(Screen.snippet_viewset.get_url_name("edit"), args=[screen.pk]),
+            detail=_("last seen %(when)s")
+            % {"when": timezone.localtime(screen.last_seen_at).strftime("%Y-%m-%d %H:%M")}
+            if screen.last_seen_at
+            else _("never connected"),
+            badge=ScreenStatus.OFFLINE.label,
+        )
+        for screen in offline[:QUEUE_ROWS]
+    ]
+    panels.append(
+        WorkQueuePanel(
+            "screens_offline",
+            _("Screens offline"),
+            rows,
+            total=len(offline),
+            empty=_("Every screen is online."),
+            more_url=reverse(Screen.snippet_viewset.get_url_name("list")),
+            order=130,
+        )
     )
