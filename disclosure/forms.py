@@ -1,4 +1,8 @@
-"""The admin form of a disclosure: a public change note for every later publication."""
+"""The admin form of a disclosure: a public change note for every later publication, and
+attachments named for readers."""
+
+import os
+import re
 
 from django.utils.translation import gettext_lazy as _
 
@@ -39,4 +43,54 @@ class DisclosurePageForm(SitePageForm):
                 "change_note",
                 _("Say what changed for readers, or tick “minor change” for a typo or layout fix."),
             )
+        if publishing:
+            self.refuse_file_names_as_attachment_names()
         return cleaned_data
+
+    def attachment_forms(self):
+        """The attachment rows kept on save that have a document."""
+        formset = self.formsets.get("attachments")
+        if formset is None:
+            return []
+        return [
+            form
+            for form in formset.forms
+            if form.is_valid()
+            and form.cleaned_data.get("document")
+            and not form.cleaned_data.get("DELETE")
+        ]
+
+    def refuse_file_names_as_attachment_names(self):
+        """An attachment is named after its document unless the editor names it; when that
+        name is only the uploaded file's name (Wagtail fills a document's title in from the
+        file: “zhutidangri”), readers would see the file name, so publishing asks for a name."""
+        for form in self.attachment_forms():
+            document = form.cleaned_data["document"]
+            name = form.cleaned_data.get("title") or document.title
+            if name == document.title and title_is_file_name(document):
+                form.add_error(
+                    "title",
+                    _("“%(name)s” is the file's name: type the name readers should see.")
+                    % {"name": document.title},
+                )
+
+    def save(self, commit=True):
+        # An unnamed attachment shows its document's title, written into the row so the
+        # editor sees (and may change) the name readers get.
+        for form in self.attachment_forms():
+            if not form.instance.title:
+                form.instance.title = form.cleaned_data["document"].title
+        return super().save(commit=commit)
+
+
+def title_is_file_name(document):
+    """True when a document's title is just its file's name in Latin letters (“IMG_2031”,
+    “zhutidangri”), as Wagtail fills it in on upload. A Chinese file name is usually a name
+    readers can read, so it is accepted."""
+    stem = os.path.splitext(os.path.basename(document.file.name))[0]
+    stem = re.sub(r"_[A-Za-z0-9]{7}$", "", stem)  # the suffix storage adds to a taken name
+
+    def plain(text):
+        return re.sub(r"[\s_.-]+", "", text).casefold()
+
+    return document.title.isascii() and plain(document.title) == plain(stem)

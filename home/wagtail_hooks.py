@@ -2,10 +2,12 @@
 
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 
-from home import admin_choosers, admin_privacy, audit, audit_admin  # noqa: F401 (its hooks)
+from home import admin_choosers, admin_editing, admin_privacy, audit, audit_admin  # noqa: F401
 from home.two_factor import RESET_ACTION as TWO_FACTOR_RESET_ACTION
 from home.two_factor import SETUP_ACTION as TWO_FACTOR_SETUP_ACTION
 from home.visibility import can_read, can_view_file, pages_visible_in_admin
@@ -64,7 +66,8 @@ def limit_page_chooser(pages, request):
 # page viewset first (order 0 and -1); these take their places.
 for bulk_action in admin_privacy.PAGE_BULK_ACTIONS:
     hooks.register("register_bulk_action", bulk_action, order=1)
-hooks.register("register_admin_viewset", admin_privacy.page_viewset, order=1)
+# The same viewset with a create view that does not autosave (home.admin_editing).
+hooks.register("register_admin_viewset", admin_editing.page_viewset, order=1)
 # Documents and images likewise, to those who may change or choose them (the admin API and bulk
 # actions); snippet choosers are checked in their viewsets (PermissionCheckedSnippetViewSet).
 for bulk_action in admin_privacy.FILE_BULK_ACTIONS:
@@ -78,3 +81,20 @@ admin_privacy.install_view_patches()
 hooks.register("construct_page_chooser_queryset", admin_choosers.refuse_hidden_parent)
 hooks.register("before_copy_page", admin_choosers.check_copy_destination)
 admin_choosers.install_widget_lookup()
+
+# Editors who cannot publish see “submit for review” as the main button (home.admin_editing).
+hooks.register("construct_page_action_menu", admin_editing.submit_first_for_editors)
+
+
+@hooks.register("insert_global_admin_css")
+def site_colours_in_the_admin():
+    """The site's colours and the shared status tags (home.status) on every admin screen."""
+    return format_html('<link rel="stylesheet" href="{}">', static("home/admin.css"))
+
+
+@hooks.register("construct_help_menu")
+def keep_help_on_this_network(request, menu_items):
+    """Wagtail's help links (what's new, the editor guide) lead to wagtail.org: off a closed
+    network, and in English. The keyboard shortcuts stay."""
+    external = ("whats-new-in-wagtail", "editor-guide")
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(external)]

@@ -201,7 +201,8 @@ REST_FRAMEWORK = {
 # Chinese first: the site speaks Simplified Chinese unless a visitor picks English.
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue first (it wins), then the supplement for Wagtail & co. (admin_locale/).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "admin_locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -249,6 +250,12 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True  # the page model turns Chinese in a slug into pinyin on save
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False  # it links to wagtail.org, off a closed network
+# No avatars from gravatar.com: the admin runs on a closed network and asks no third party
+# (Wagtail's default avatar instead; avatars uploaded in the account settings still show).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# One time zone for everyone (the account page would list some 600, in English).
+WAGTAIL_USER_TIME_ZONES = ["Asia/Shanghai"]
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

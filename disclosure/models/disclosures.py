@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -49,6 +50,15 @@ class WithdrawalKind(models.TextChoices):
 
     WITHDRAWN = "withdrawn", _("Withdrawn (撤回)")
     REMOVED = "removed", _("Taken down (撤下)")
+
+
+class DisclosureState(models.TextChoices):
+    """A published disclosure's state as the admin's listings name it (home.status colours it);
+    drafts keep Wagtail's own words."""
+
+    LIVE = "live", pgettext_lazy("disclosure", "On display")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    REMOVED = "removed", _("Taken down")
 
 
 class DisclosureCopyForm(CopyForm):
@@ -471,6 +481,15 @@ class DisclosurePage(SitePage):
     def is_removed(self):
         """Taken down (撤下): only the record and the reason are kept."""
         return self.withdrawal_kind == WithdrawalKind.REMOVED
+
+    @property
+    def admin_state(self):
+        """公示中, 已撤回 or 已撤下 on the admin's listings (home.status); None for a draft."""
+        if not self.live:
+            return None
+        if self.is_withdrawn:
+            return DisclosureState.REMOVED if self.is_removed else DisclosureState.WITHDRAWN
+        return DisclosureState.LIVE
 
     @property
     def restricted_audience_label(self):

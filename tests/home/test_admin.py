@@ -8,7 +8,13 @@ pytestmark = pytest.mark.django_db
 def test_admin_dashboard_is_in_chinese(admin_client):
     html = admin_client.get("/admin/").content.decode()
     assert 'lang="zh-hans"' in html
-    assert "<title>控制面板 - Wagtail</title>" in html
+    assert "<title>控制面板 - 南湖两新 公开平台</title>" in html  # the site's name, not Wagtail's
+
+
+def test_the_admin_links_to_no_other_site(admin_client):
+    """A closed network: no help links to wagtail.org, no avatars from gravatar.com."""
+    html = admin_client.get("/admin/").content.decode()
+    assert "wagtail.org" not in html and "gravatar" not in html
 
 
 def test_admin_login_page_is_in_chinese(client):
