@@ -16,6 +16,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 
 from disclosure import admin_views
+from disclosure import panels as work_queues
 from disclosure.figures import key_figures
 from disclosure.models import (
     Category,
@@ -27,8 +28,7 @@ from disclosure.models import (
     readable_disclosures,
 )
 from disclosure.models.disclosures import TAKE_DOWN_ACTION, WITHDRAW_ACTION
-from disclosure.panels import ReturnedForChangesPanel
-from disclosure.roles import DELETE_PUBLISHED_DISCLOSURES, managed_organizations
+from disclosure.roles import DELETE_PUBLISHED_DISCLOSURES, is_moderator, managed_organizations
 from home.admin_privacy import PermissionCheckedSnippetViewSet
 from home.caching import cached_snapshot
 from home.sections import PortalSection
@@ -263,5 +263,15 @@ def disclosure_by_index_number(request, query):
 
 
 @hooks.register("construct_homepage_panels")
-def add_returned_panel(request, panels):
-    panels.append(ReturnedForChangesPanel(request))
+def add_work_queue_panels(request, panels):
+    """The committee's review queue, and what was returned for changes; an editor's drafts
+    (disclosure.panels)."""
+    user = request.user
+    if is_moderator(user):
+        # Replaces Wagtail's "Awaiting your review", which asks the database again for every
+        # page listed.
+        panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
+        panels.append(work_queues.awaiting_review_panel())
+    for panel in (work_queues.returned_panel(user), work_queues.drafts_panel(user)):
+        if panel is not None:
+            panels.append(panel)

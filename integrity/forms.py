@@ -1,6 +1,7 @@
 """The practice report form that an organisation's editor fills in on the site."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.uploads import LimitedImageField
@@ -56,3 +57,8 @@ class PracticeReportForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 6}),
             "attendee_names": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The browser's date picker stops at today; PracticeReport.clean refuses a later day.
+        self.fields["held_on"].widget.attrs["max"] = timezone.localdate().isoformat()

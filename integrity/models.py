@@ -4,13 +4,14 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
+from wagtail.log_actions import log
 from wagtail.search import index
 
 from disclosure.models import public_organizations
@@ -272,14 +273,30 @@ class MonthlyProgramPage(SitePage):
         return context
 
 
+RETURN_NEEDS_COMMENT = _("Say what should change when returning a report.")
+
+
 class ReportStatus(models.TextChoices):
     SUBMITTED = "submitted", pgettext_lazy("practice report", "Submitted")
     APPROVED = "approved", pgettext_lazy("practice report", "Approved")
     RETURNED = "returned", _("Returned for changes")
 
 
+# Log entries (Wagtail's ModelLogEntry) of a report's review: the history shown on the review
+# screen, with the reviewer's comment in ``data["comment"]``.
+REPORT_SUBMITTED_ACTION = "integrity.report_submitted"
+REPORT_APPROVED_ACTION = "integrity.report_approved"
+REPORT_RETURNED_ACTION = "integrity.report_returned"
+REVIEW_ACTIONS = (REPORT_SUBMITTED_ACTION, REPORT_APPROVED_ACTION, REPORT_RETURNED_ACTION)
+
+
 class PracticeReportQuerySet(models.QuerySet):
-    """How many organisations reported on each month's practice, and which have not."""
+    """How many organisations reported on each month's practice, which have not, and which
+    wait for the committee."""
+
+    def awaiting_review(self):
+        """Reports sent in and not yet reviewed, the longest waiting first."""
+        return self.filter(status=ReportStatus.SUBMITTED).order_by("submitted_at", "pk")
 
     def participation_by_month(self, program_ids):
         """{program id: {"reported", "approved", "total", "rate"}} in two queries."""
@@ -380,6 +397,14 @@ class PracticeReport(models.Model):
 
     def clean(self):
         super().clean()
+        if self.held_on and self.held_on > timezone.localdate():
+            raise ValidationError(
+                {
+                    "held_on": _(
+                        "The practice cannot be reported before it is held: pick a day up to today."
+                    )
+                }
+            )
         program = self.program if self.program_id else None
         if program and program.practice_start and program.practice_end and self.held_on:
             outside = not (program.practice_start <= self.held_on <= program.practice_end)
@@ -394,9 +419,67 @@ class PracticeReport(models.Model):
                     }
                 )
         if self.status == ReportStatus.RETURNED and not self.reviewer_comment.strip():
-            raise ValidationError(
-                {"reviewer_comment": _("Say what should change when returning a report.")}
-            )
+            raise ValidationError({"reviewer_comment": RETURN_NEEDS_COMMENT})
+
+    @property
+    def awaits_review(self):
+        return self.status == ReportStatus.SUBMITTED
+
+    @property
+    def waiting_days(self):
+        """Whole days since the report was sent in."""
+        return (timezone.localdate() - timezone.localdate(self.submitted_at)).days
+
+    @property
+    def deadline(self):
+        """The last day of the month's practice, if the programme names one."""
+        return self.program.practice_end
+
+    def approve(self, user):
+        """The committee accepts the report. False if it no longer awaits review."""
+        return self._review(user, ReportStatus.APPROVED, "", REPORT_APPROVED_ACTION)
+
+    def return_for_changes(self, user, comment):
+        """The committee sends the report back, saying what should change (required). False if
+        it no longer awaits review."""
+        comment = (comment or "").strip()
+        if not comment:
+            raise ValidationError({"reviewer_comment": RETURN_NEEDS_COMMENT})
+        return self._review(user, ReportStatus.RETURNED, comment, REPORT_RETURNED_ACTION)
+
+    @transaction.atomic
+    def _review(self, user, status, comment, action):
+        """The one transition out of 已报送: a conditional update, so two moderators (or a double
+        click) cannot review the same report twice, and a log entry for its history."""
+        now = timezone.now()
+        changed = PracticeReport.objects.filter(pk=self.pk, status=ReportStatus.SUBMITTED).update(
+            status=status, reviewer_comment=comment, reviewed_by=user, reviewed_at=now
+        )
+        if not changed:
+            return False
+        self.status, self.reviewer_comment, self.reviewed_by, self.reviewed_at = (
+            status,
+            comment,
+            user,
+            now,
+        )
+        log(self, action, user=user, data={"comment": comment})
+        return True
+
+    def log_submission(self, user):
+        """Record that the report was sent in (again), for its review history."""
+        log(self, REPORT_SUBMITTED_ACTION, user=user)
+
+    def review_history(self):
+        """Log entries of submissions and reviews, oldest first."""
+        from wagtail.models import ModelLogEntry
+
+        return (
+            ModelLogEntry.objects.for_instance(self)
+            .filter(action__in=REVIEW_ACTIONS)
+            .select_related("user")
+            .order_by("timestamp", "pk")
+        )
 
 
 class ReportPhoto(models.Model):

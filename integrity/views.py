@@ -98,6 +98,7 @@ def save_report(form, user, organization):
     report.submitted_by = user
     report.submitted_at = timezone.now()
     report.save()
+    report.log_submission(user)
     collection = getattr(getattr(organization, "access", None), "collection", None)
     Image = get_image_model()
     for number, upload in enumerate(form.cleaned_data["photos"], start=1):

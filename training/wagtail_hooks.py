@@ -130,3 +130,62 @@ def register_reports_menu_item():
         icon_name="clipboard-list",
         order=320,
     )
+
+
+# ---- dashboard work queue (home.dashboard) -------------------------------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_overdue_training_panel(request, panels):
+    """The committee's queue of organisations with learners overdue on required courses (as
+    in the training report's overdue list), the longest overdue first."""
+    from django.db.models import Count, Min
+    from django.utils import timezone
+    from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
+
+    from home.dashboard import QUEUE_ROWS, QueueRow, WorkQueuePanel, days_since
+    from home.roles import is_moderator
+    from training.models import Enrolment
+
+    if not is_moderator(request.user):
+        return
+    by_organization = list(
+        Enrolment.objects.filter(
+            learner__active=True,
+            course__required=True,
+            course__live=True,
+            completed_at__isnull=True,
+            due_on__lt=timezone.localdate(),
+        )
+        .values("learner__organization", "learner__organization__title")
+        .annotate(learners=Count("learner", distinct=True), oldest=Min("due_on"))
+        .order_by("oldest", "learner__organization__title")
+    )
+    address = reverse("training_reports")
+    rows = [
+        QueueRow(
+            label=row["learner__organization__title"],
+            url=f"{address}?organization={row['learner__organization']}",
+            detail=ngettext(
+                "%(count)d learner overdue", "%(count)d learners overdue", row["learners"]
+            )
+            % {"count": row["learners"]},
+            badge=ngettext(
+                "overdue %(days)d day", "overdue %(days)d days", days_since(row["oldest"])
+            )
+            % {"days": days_since(row["oldest"])},
+        )
+        for row in by_organization[:QUEUE_ROWS]
+    ]
+    panels.append(
+        WorkQueuePanel(
+            "overdue_training",
+            _("Overdue training"),
+            rows,
+            total=len(by_organization),
+            empty=_("No learner is overdue on a required course."),
+            more_url=address,
+            order=135,
+        )
+    )

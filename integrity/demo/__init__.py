@@ -23,6 +23,7 @@ from integrity.models import (
     IntegrityIndexPage,
     MonthlyProgramPage,
     PracticeReport,
+    ReportPhoto,
     ReportStatus,
 )
 
@@ -130,8 +131,17 @@ def make_poster(title):
     return poster
 
 
-def add_reports(programme, organizations, rng, is_current):
-    """Most organisations report; a few are returned; some have not reported yet."""
+ATTENDEES = "张伟、王芳、李娜、刘洋、陈静、杨磊、赵敏、黄勇、周婷、吴强、徐丽、孙浩"
+
+
+def add_reports(programme, organizations, rng, is_current, today=None):
+    """Most organisations report; a few are returned; some have not reported yet. Nothing is
+    reported for a day that has not come: a report is held on a day up to today and sent in
+    after it (no reports at all before the month's practice starts)."""
+    today = today or timezone.localdate()
+    last_day = min(programme.practice_start + datetime.timedelta(days=15), today)
+    if last_day < programme.practice_start:
+        return 0
     share = 0.4 if is_current else 0.85
     created = 0
     for organization in organizations:
@@ -139,12 +149,16 @@ def add_reports(programme, organizations, rng, is_current):
             continue
         editor = Membership.objects.filter(organization=organization, role=Role.EDITOR).first()
         returned = rng.random() < 0.1
-        held_on = programme.practice_start + datetime.timedelta(days=rng.randint(0, 15))
-        PracticeReport.objects.create(
+        held_on = programme.practice_start + datetime.timedelta(
+            days=rng.randint(0, (last_day - programme.practice_start).days)
+        )
+        sent_on = min(held_on + datetime.timedelta(days=rng.randint(0, 3)), today)
+        report = PracticeReport.objects.create(
             organization=organization,
             program=programme,
             held_on=held_on,
             attendance=rng.randint(6, 40),
+            attendee_names=ATTENDEES,
             summary=f"{organization.title}党支部组织开展“{programme.practice_title}”，"
             "党员和管理人员参加，会后交流了学习体会。",
             status=ReportStatus.RETURNED
@@ -152,6 +166,34 @@ def add_reports(programme, organizations, rng, is_current):
             else (ReportStatus.SUBMITTED if is_current else ReportStatus.APPROVED),
             reviewer_comment="请补充活动照片和签到表。" if returned else "",
             submitted_by=editor.user if editor else None,
+            submitted_at=min(
+                timezone.make_aware(datetime.datetime.combine(sent_on, datetime.time(17, 30))),
+                timezone.now(),
+            ),
         )
+        if is_current:
+            add_photos(report, rng)
         created += 1
     return created
+
+
+def add_photos(report, rng, count=2):
+    """Generated photos of the activity, in the organisation's collection, as the report form
+    stores them (integrity.views.save_report)."""
+    access = getattr(report.organization, "access", None)
+    for number in range(1, count + 1):
+        image = PILImage.new("RGB", (800, 600), (rng.randint(90, 200), 60, 50))
+        draw = ImageDraw.Draw(image)
+        draw.rectangle([120, 380, 680, 560], fill=(244, 210, 122))
+        draw.ellipse([300, 80, 500, 280], fill=(240, 240, 235))
+        buffer = io.BytesIO()
+        image.save(buffer, format="JPEG", quality=80)
+        photo = get_image_model()(
+            title=f"{report.organization.title} {report.program.title} {number}"
+        )
+        photo.file.save("report.jpg", ContentFile(buffer.getvalue()), save=False)
+        photo.width, photo.height = image.size
+        if access is not None:
+            photo.collection = access.collection
+        photo.save()
+        ReportPhoto.objects.create(report=report, image=photo)

@@ -28,7 +28,11 @@ from wagtail.images import get_image_model
 
 from disclosure.models import Membership, Role
 from integrity.models import IntegrityIndexPage, PracticeReport
-from tests.integrity.test_programme import complete, report_data
+from tests.integrity.test_programme import (  # noqa: F401 - a fixture
+    after_the_practice,
+    complete,
+    report_data,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -163,6 +167,7 @@ def editor(django_user_model, org):
     return user
 
 
+@pytest.mark.usefixtures("after_the_practice")
 @pytest.mark.parametrize("image", IMAGES)
 def test_practice_report_photos(client, programme, editor, org, media, image):
     width, height, says = IMAGES[image]

@@ -4,6 +4,7 @@ import datetime
 import io
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -30,6 +31,17 @@ def png(name="photo.png"):
     buffer = io.BytesIO()
     PILImage.new("RGB", (40, 30), (200, 10, 10)).save(buffer, format="PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+@pytest.fixture(autouse=True)
+def after_the_practice():
+    """A report may not be dated after today: these tests run on the 28th of this month, after
+    the practice window (the 5th to the 25th), so a report of the 7th is never in the future."""
+    noon = datetime.datetime.combine(
+        timezone.localdate().replace(day=28), datetime.time(12), timezone.get_current_timezone()
+    )
+    with time_machine.travel(noon, tick=True):
+        yield
 
 
 @pytest.fixture
