@@ -20,7 +20,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from tests.browser.conftest import ROOT, axe_violations, free_port, screenshot, server_env
+from tests.browser.conftest import ROOT, axe_violations, free_port, screenshot
+from tests.browser.site_builder import server_env
 
 SECONDS = 5  # per slide (the least a screen allows)
 POLL = 10  # seconds between polls (the least a screen allows)
