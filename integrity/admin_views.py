@@ -116,6 +116,7 @@ def review_report(request, report_id):
         "integrity/admin/review_report.html",
         {
             "report": report,
+            "status": ReportStatus(report.status),
             "photos": photos,
             "names": [name for name in NAME_SEPARATORS.split(report.attendee_names) if name],
             "outside_window": outside_window(report),
