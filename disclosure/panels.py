@@ -94,6 +94,20 @@ def returned_panel(user):
     )
 
 
+def pages_in_workflow():
+    """Ids of pages with the reviewers or sent back to their editors. (Not through the page's
+    ``_workflow_states`` relation: it compares the text ``object_id`` with the integer id,
+    which PostgreSQL refuses.)"""
+    return (
+        WorkflowState.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES],
+        )
+        .annotate(page_id=Cast("object_id", output_field=IntegerField()))
+        .values("page_id")
+    )
+
+
 def drafts_panel(user):
     """An editor's unfinished work in their organisations: pages they own or last edited that
     are not live or have unpublished changes, and are not with the reviewers."""
@@ -104,12 +118,7 @@ def drafts_panel(user):
         Page.objects.filter(condition)
         .filter(Q(owner=user) | Q(latest_revision__user=user))
         .filter(Q(live=False) | Q(has_unpublished_changes=True))
-        .exclude(
-            _workflow_states__status__in=[
-                WorkflowState.STATUS_IN_PROGRESS,
-                WorkflowState.STATUS_NEEDS_CHANGES,
-            ]
-        )
+        .exclude(pk__in=pages_in_workflow())
         .order_by("-latest_revision_created_at", "-pk")
     )
     return WorkQueuePanel.from_queryset(
