@@ -19,7 +19,7 @@ from disclosure.roles import REVIEW_PRACTICE_REPORTS, edited_organizations
 from home.admin_privacy import PermissionCheckedSnippetViewSet
 from home.dashboard import QueueRow, WorkQueuePanel, waiting_badge
 from home.sections import PortalSection
-from home.status import StatusColumn
+from home.status import StatusColumn, status_tag
 from integrity import admin_views
 from integrity.models import (
     REPORT_APPROVED_ACTION,
@@ -162,9 +162,10 @@ def report_status(report, programme):
         return _("Not reported"), _("due %(date)s") % {
             "date": date_format(deadline, "MONTH_DAY_FORMAT")
         }
+    state = status_tag(ReportStatus(report.status))  # the admin's words and colours (home.status)
     if report.status == ReportStatus.RETURNED:
-        return report.get_status_display(), report.reviewer_comment
-    return report.get_status_display(), ""
+        return state, report.reviewer_comment
+    return state, ""
 
 
 def this_months_report_panel(user):
