@@ -20,7 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from pages import ROOT, build, setup_django
+import pages
+from pages import build, setup_django
 
 RUNS = 5
 TARGET_MS = 300
@@ -114,12 +115,7 @@ def print_table(results):
 
 
 def run_worker(*args):
-    import subprocess
-
-    output = subprocess.run(  # its progress (stderr) shows here
-        [sys.executable, __file__, *args], check=True, stdout=subprocess.PIPE, text=True, cwd=ROOT
-    ).stdout
-    return json.loads(output.strip().splitlines()[-1])
+    return pages.run_worker(*args, script=__file__)
 
 
 def main():

@@ -111,9 +111,10 @@ def build(size, folder):
     print(json.dumps({"build_seconds": round(time.perf_counter() - started, 1)}))
 
 
-def run_worker(*args):
-    output = subprocess.run(
-        [sys.executable, __file__, *args], check=True, capture_output=True, text=True, cwd=ROOT
+def run_worker(*args, script=__file__):
+    """Run ``script`` with ``args`` in a fresh process; its last line of output, as JSON."""
+    output = subprocess.run(  # its progress (stderr) shows here
+        [sys.executable, script, *args], check=True, stdout=subprocess.PIPE, text=True, cwd=ROOT
     ).stdout
     return json.loads(output.strip().splitlines()[-1])
 
