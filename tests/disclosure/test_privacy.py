@@ -5,6 +5,7 @@ organisation audience → the organisation's employees, party members and editor
 committee; party audience → its party members, editors and the committee.
 """
 
+from contextlib import contextmanager
 from urllib.parse import unquote
 
 import pytest
@@ -48,14 +49,18 @@ pytestmark = pytest.mark.django_db
 # test changes reaches the next.
 
 
+@contextmanager
+def module_transaction(django_db_blocker, media):
+    """Objects made here outlive one test: built once per module, rolled back after it."""
+    with override_settings(MEDIA_ROOT=media), django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture(scope="module")
 def privacy_base(django_db_setup, django_db_blocker, tmp_path_factory):
     folder = tmp_path_factory.mktemp("privacy")
-    with (
-        override_settings(MEDIA_ROOT=folder),
-        django_db_blocker.unblock(),
-        transaction.atomic(),
-    ):
+    with module_transaction(django_db_blocker, folder):
         home = Site.objects.get(is_default_site=True).root_page.specific
         index = DisclosureIndexPageFactory(parent=home)
         org = OrganizationPageFactory(parent=index, title="南湖甲科技有限公司", slug="jia")
@@ -74,8 +79,8 @@ def privacy_base(django_db_setup, django_db_blocker, tmp_path_factory):
             "users": {role: user.pk for role, user in world["users"].items()},
             "pages": {audience: page.pk for audience, page in world["pages"].items()},
             "documents": {audience: doc.pk for audience, doc in world["documents"].items()},
+            "media": folder,
         }
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
@@ -404,30 +409,42 @@ def test_path_variants_of_an_image_are_404(client, world, files, role):
 SECRET = "蓝鲸名单"  # a word only in the body of the item below
 
 
-@pytest.fixture
-def states(world, make_disclosure):
+@pytest.fixture(scope="module")
+def states_base(privacy_base, django_db_blocker):
     """Per state, a public item of organisation A with a secret word in its body and its own
     attachment: withdrawn (text stays), taken down (only the record stays), and a draft copy of
-    a party-only item (never published, no 索引号)."""
+    a party-only item (never published, no 索引号). Built once for the module."""
     from wagtail.rich_text import RichText
 
     items = {}
-    for state in ("withdrawn", "removed"):
-        page = make_disclosure(
-            title=f"{state}状态事项",
-            body=[("paragraph", RichText(f"<p>{SECRET}</p>"))],
-        )
-        document = get_document_model()(title=f"{state}附件")
-        document.file.save(f"{state}.pdf", ContentFile(b"%PDF-1.4 state"), save=True)
-        DisclosureAttachment.objects.create(page=page, document=document)
-        page.save_revision().publish()
-        page.refresh_from_db()
-        page.withdraw(state, "个人信息未做脱敏。")
-        items[state] = (page, document)
-    original = world["pages"][Audience.PARTY]
-    copy = original.copy(update_attrs={"title": "党员事项的副本", "slug": "party-copy"})
-    items["copy"] = (copy, world["documents"][Audience.PARTY])
-    return items
+    with module_transaction(django_db_blocker, privacy_base["media"]):
+        org = OrganizationPage.objects.get(pk=privacy_base["org"])
+        for state in ("withdrawn", "removed"):
+            page = DisclosurePageFactory(
+                parent=org,
+                title=f"{state}状态事项",
+                body=[("paragraph", RichText(f"<p>{SECRET}</p>"))],
+            )
+            document = get_document_model()(title=f"{state}附件")
+            document.file.save(f"{state}.pdf", ContentFile(b"%PDF-1.4 state"), save=True)
+            DisclosureAttachment.objects.create(page=page, document=document)
+            page.save_revision().publish()
+            page.refresh_from_db()
+            page.withdraw(state, "个人信息未做脱敏。")
+            items[state] = (page.pk, document.pk)
+        original = DisclosurePage.objects.get(pk=privacy_base["pages"][Audience.PARTY])
+        copy = original.copy(update_attrs={"title": "党员事项的副本", "slug": "party-copy"})
+        items["copy"] = (copy.pk, privacy_base["documents"][Audience.PARTY])
+        yield items
+
+
+@pytest.fixture
+def states(states_base, world):
+    documents = get_document_model().objects
+    return {
+        state: (DisclosurePage.objects.get(pk=page), documents.get(pk=document))
+        for state, (page, document) in states_base.items()
+    }
 
 
 def state_readers(state, channel):
@@ -479,51 +496,48 @@ ADMIN_DRAFT_SLUG = "jia-weifabu-caogao"
 ADMIN_OWN_TITLE = "乙商会自己的事项"
 
 
-@pytest.fixture
-def admin_world(world, other_org, make_disclosure):
-    """``world`` plus: A's draft in review, edits and a lock by editor_a, B's own page that A's
-    draft refers to, and a document of B's that A's draft attaches."""
+@pytest.fixture(scope="module")
+def admin_base(privacy_base, django_db_blocker):
+    """The privacy world plus: A's draft in review, edits and a lock by editor_a, B's own page
+    that A's draft refers to, and a document of B's that A's draft attaches. Built once for the
+    module; the pages' and workflow's ids."""
     from django.utils import timezone
     from wagtail.models import Page, Workflow
 
     from disclosure.access import WORKFLOW
 
-    users = world["users"]
-    own = make_disclosure(parent=other_org, title=ADMIN_OWN_TITLE, slug="yi-ziji")
-    own.save_revision(user=users["editor_b"], log_action=True)
-    secret = world["pages"][Audience.PARTY]
-    secret.save_revision(user=users["editor_a"], log_action=True)
-    Page.objects.filter(pk=secret.pk).update(
-        locked=True, locked_by=users["editor_a"], locked_at=timezone.now()
-    )
-    draft = make_disclosure(
-        title=ADMIN_DRAFT_TITLE,
-        slug=ADMIN_DRAFT_SLUG,
-        live=False,
-        validity="amended",
-        superseded_by=own,
-    )
-    document = get_document_model()(title="乙商会文件", collection=other_org.access.collection)
-    document.file.save("yi.pdf", ContentFile(b"%PDF-1.4 yi"), save=True)
-    DisclosureAttachment.objects.create(page=draft, document=document)
-    draft.save()  # index the attachment's reference
-    draft.save_revision(user=users["editor_a"], log_action=True)
-    Workflow.objects.get(name=WORKFLOW).start(draft, users["editor_a"])
-    draft.refresh_from_db()
-    workflow_state = draft.current_workflow_state
-    task_state = workflow_state.current_task_state
-    return {
-        **world,
-        "secret": secret,
-        "draft": draft,
-        "own": own,
-        "hidden": [
-            world["pages"][Audience.PARTY],
-            world["pages"][Audience.ORGANIZATION],
-            draft,
-        ],
-        "values": {
-            "org": world["org"].pk,
+    with module_transaction(django_db_blocker, privacy_base["media"]):
+        users = get_user_model().objects.in_bulk(privacy_base["users"].values())
+        editor_a = users[privacy_base["users"]["editor_a"]]
+        editor_b = users[privacy_base["users"]["editor_b"]]
+        org = OrganizationPage.objects.get(pk=privacy_base["org"])
+        other_org = OrganizationPage.objects.get(pk=privacy_base["other_org"])
+        own = DisclosurePageFactory(parent=other_org, title=ADMIN_OWN_TITLE, slug="yi-ziji")
+        own.save_revision(user=editor_b, log_action=True)
+        secret = DisclosurePage.objects.get(pk=privacy_base["pages"][Audience.PARTY])
+        secret.save_revision(user=editor_a, log_action=True)
+        Page.objects.filter(pk=secret.pk).update(
+            locked=True, locked_by=editor_a, locked_at=timezone.now()
+        )
+        draft = DisclosurePageFactory(
+            parent=org,
+            title=ADMIN_DRAFT_TITLE,
+            slug=ADMIN_DRAFT_SLUG,
+            live=False,
+            validity="amended",
+            superseded_by=own,
+        )
+        document = get_document_model()(title="乙商会文件", collection=other_org.access.collection)
+        document.file.save("yi.pdf", ContentFile(b"%PDF-1.4 yi"), save=True)
+        DisclosureAttachment.objects.create(page=draft, document=document)
+        draft.save()  # index the attachment's reference
+        draft.save_revision(user=editor_a, log_action=True)
+        Workflow.objects.get(name=WORKFLOW).start(draft, editor_a)
+        draft.refresh_from_db()
+        workflow_state = draft.current_workflow_state
+        task_state = workflow_state.current_task_state
+        yield {
+            "org": org.pk,
             "secret": secret.pk,
             "draft": draft.pk,
             "own": own.pk,
@@ -533,7 +547,20 @@ def admin_world(world, other_org, make_disclosure):
             "workflow_state": workflow_state.pk,
             "workflow": workflow_state.workflow_id,
             "document": document.pk,
-        },
+        }
+
+
+@pytest.fixture
+def admin_world(world, admin_base):
+    pages = DisclosurePage.objects.in_bulk([admin_base[key] for key in ("secret", "draft", "own")])
+    secret, draft, own = (pages[admin_base[key]] for key in ("secret", "draft", "own"))
+    return {
+        **world,
+        "secret": secret,
+        "draft": draft,
+        "own": own,
+        "hidden": [world["pages"][Audience.PARTY], world["pages"][Audience.ORGANIZATION], draft],
+        "values": dict(admin_base),
     }
 
 
