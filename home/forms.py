@@ -139,6 +139,11 @@ class SitePageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            # A field whose default is computed (``date.today``) gets a hidden copy of its initial
+            # value that Wagtail's forms never post, so Django thinks it changed on every save: a
+            # moderator who only approves would be logged as saving a draft.
+            field.show_hidden_initial = False
         user = self.for_user
         self.choosable = None
         if user is None or (user.is_authenticated and user.is_superuser):

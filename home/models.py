@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.forms import SitePageForm
+from home.page_permissions import SitePagePermissionTester
 from home.search.fields import chinese
 from home.sections import portal_sections
 from home.slugs import needs_pinyin, pinyin_slug
@@ -71,6 +72,9 @@ class SitePage(PinyinSlugMixin, Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return SitePagePermissionTester(user, self)
 
     def get_view_restrictions(self):
         """Wagtail's restrictions on the page and its ancestors, asked once per instance: the

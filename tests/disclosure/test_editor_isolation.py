@@ -128,3 +128,33 @@ def test_moderators_publish_directly(client, setup, django_user_model):
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.live and draft.index_number
+
+
+def test_approving_without_changes_logs_no_draft_by_the_moderator(client, setup, django_user_model):
+    """A moderator who only approves is not recorded as having saved a draft (a field with a
+    computed default, such as the date written, once looked changed on every post)."""
+    from wagtail.models import PageLogEntry
+
+    from disclosure.access import moderators_group
+    from tests.disclosure.test_publishing import edit_data
+
+    moderator = django_user_model.objects.create_user("moderator", password="x")
+    moderator.groups.add(moderators_group())
+    draft = setup["draft"]
+    client.force_login(setup["editor_a"])
+    data = edit_data(draft, title="只需批准的事项")
+    data.pop("action-publish")
+    data["action-submit"] = "submit"
+    client.post(f"/admin/pages/{draft.pk}/edit/", data)
+    draft.refresh_from_db()
+    client.force_login(moderator)
+    data = edit_data(draft)
+    data.pop("action-publish")
+    data.update({"action-workflow-action": "true", "workflow-action-name": "approve"})
+    response = client.post(f"/admin/pages/{draft.pk}/edit/", data)
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.live
+    by_moderator = PageLogEntry.objects.filter(page=draft, user=moderator)
+    assert "wagtail.workflow.approve" in set(by_moderator.values_list("action", flat=True))
+    assert not by_moderator.filter(action="wagtail.edit").exists()

@@ -234,6 +234,21 @@ def test_admin_page_search_uses_the_same_tokens(admin_client, index_page, corpus
     assert "安全生产检查通报" in html
 
 
+def test_admin_page_search_puts_title_matches_first_then_the_newest(
+    admin_client, index_page, make_disclosure
+):
+    """As the public search: what is named in the title first, then the newest (the stock
+    BM25 rank took a minute at 10,000 disclosures for a common word, bench/admin.py)."""
+    older_title = make_disclosure(title="党费收缴公示（上半年）", summary="见附件。")
+    body_only = make_disclosure(title="会议纪要", summary="会议讨论了党费收缴工作。")
+    newer_title = make_disclosure(title="党费收缴公示（下半年）", summary="见附件。")
+    unrelated = make_disclosure(title="工资公示", summary="见附件。")
+    response = admin_client.get("/admin/pages/search/", {"q": "党费收缴"})
+    pages = [page.pk for page in response.context["object_list"]]
+    assert pages == [newer_title.pk, older_title.pk, body_only.pk]
+    assert unrelated.pk not in pages
+
+
 def test_withdrawn_and_unpublished_items_leave_the_results(
     client, index_page, corpus, admin_client
 ):
