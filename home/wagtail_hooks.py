@@ -84,6 +84,9 @@ admin_choosers.install_widget_lookup()
 
 # Editors who cannot publish see “submit for review” as the main button (home.admin_editing).
 hooks.register("construct_page_action_menu", admin_editing.submit_first_for_editors)
+hooks.register(
+    "construct_page_listing_buttons", admin_editing.no_sorting_where_nothing_can_be_added
+)
 
 
 @hooks.register("insert_global_admin_css")

@@ -92,3 +92,52 @@ def test_moderators_keep_wagtails_order(client, django_user_model, make_disclosu
     html = client.get(f"/admin/pages/{draft.pk}/edit/").content.decode()
     assert 'name="action-publish"' in html
     assert first_footer_action(html) != "action-submit"
+
+
+# ---- the explorer (home.admin_editing.ExplorerView) ---------------------------------------------
+
+
+def explorer_rows(client, parent, **params):
+    """The rows of ``parent``'s explorer, each the HTML of one ``<tr>``."""
+    html = client.get(f"/admin/pages/{parent.pk}/", params).content.decode()
+    table = html[html.index("<tbody>") : html.index("</tbody>", html.index("<tbody>"))]
+    return table.split("<tr")[1:]
+
+
+def titled(rows, title):
+    return [row for row in rows if f"“{title}”的更多选项" in row]
+
+
+def test_the_explorer_shows_25_rows_a_page(client, editor, org, make_disclosure):
+    titles = [f"第{number}号事项" for number in range(27)]
+    for title in titles:
+        make_disclosure(title=title)
+    first, second = explorer_rows(client, org), explorer_rows(client, org, p=2)
+    assert len(first) == 25 and len(second) == 2
+    assert all(len(titled(first + second, title)) == 1 for title in titles)
+
+
+def test_the_explorer_marks_restricted_pages_and_only_them(client, editor, org, make_disclosure):
+    from wagtail.models import PageViewRestriction
+
+    from disclosure.models import Audience
+
+    make_disclosure(title="公开的事项")
+    make_disclosure(title="职工可见的事项", audience=Audience.ORGANIZATION)
+    make_disclosure(title="党员可见的事项", audience=Audience.PARTY)
+    rows = explorer_rows(client, org)
+    assert "privacy-indicator" not in titled(rows, "公开的事项")[0]
+    assert "privacy-indicator" in titled(rows, "职工可见的事项")[0]
+    assert "privacy-indicator" in titled(rows, "党员可见的事项")[0]
+    # A restriction on the organisation itself reaches every row below it.
+    PageViewRestriction.objects.create(page=org, restriction_type=PageViewRestriction.LOGIN)
+    assert all("privacy-indicator" in row for row in explorer_rows(client, org))
+
+
+def test_sort_menu_order_only_where_a_page_can_have_children(
+    admin_client, index_page, org, make_disclosure
+):
+    make_disclosure(title="一条事项")
+    assert "?ordering=ord" not in titled(explorer_rows(admin_client, org), "一条事项")[0]
+    organisation = titled(explorer_rows(admin_client, index_page), org.title)[0]
+    assert f"/admin/pages/{org.pk}/?ordering=ord" in organisation
