@@ -449,7 +449,7 @@ class PracticeReport(models.Model):
 
     @transaction.atomic
     def _review(self, user, status, comment, action):
-        """The one transition out of 已报送: a conditional update, so two moderators (or a double
+        """The one transition out of 待审核 (submitted): a conditional update, so two moderators (or a double
         click) cannot review the same report twice, and a log entry for its history."""
         now = timezone.now()
         changed = PracticeReport.objects.filter(pk=self.pk, status=ReportStatus.SUBMITTED).update(
