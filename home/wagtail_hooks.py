@@ -6,6 +6,8 @@ from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import SubmenuMenuItem
+from wagtail.admin.wagtail_hooks import SettingsMenuItem
 
 from home import admin_choosers, admin_editing, admin_privacy, audit, audit_admin  # noqa: F401
 from home.two_factor import RESET_ACTION as TWO_FACTOR_RESET_ACTION
@@ -101,3 +103,14 @@ def keep_help_on_this_network(request, menu_items):
     network, and in English. The keyboard shortcuts stay."""
     external = ("whats-new-in-wagtail", "editor-guide")
     menu_items[:] = [item for item in menu_items if not item.name.startswith(external)]
+
+
+@hooks.register("construct_main_menu")
+def settings_menu_without_wagtails_version(request, menu_items):
+    """Wagtail's settings submenu signs its footer "Wagtail v8.0.1": another product's name and
+    version in the portal's own admin (and a version is of use to an attacker, not a clerk)."""
+    for index, item in enumerate(menu_items):
+        if isinstance(item, SettingsMenuItem):
+            menu_items[index] = SubmenuMenuItem(
+                item.label, item.menu, name=item.name, icon_name=item.icon_name, order=item.order
+            )

@@ -28,3 +28,9 @@ def test_admin_is_only_for_staff(client, django_user_model):
     response = client.get("/admin/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_the_settings_menu_is_signed_by_no_other_product(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert "Wagtail v" not in html
+    assert "/admin/users/" in html and "/admin/sites/" in html  # the settings menu is still there
