@@ -14,15 +14,17 @@ Autosave stays on the edit view, where it saves revisions of a page that already
 
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.listing import ExplorableIndexView
+from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.widgets.button import ButtonWithDropdownFromHook
 from wagtail.models import Page, PageViewRestriction
 
 from home.admin_privacy import PrivatePageViewSet
 
 # Wagtail's explorer shows 50 rows, each with a menu of up to ten actions: about 10 ms a row to
-# render, 0.6 s a page at 10,000 disclosures. 25 rows answer in under 300 ms (bench/admin.py)
-# and still fill a screen; filters, search and the page numbers reach the rest.
-EXPLORER_PER_PAGE = 25
+# draw, 0.6 s a page at 10,000 disclosures. 20 rows, as Wagtail's other listings
+# (``ModelViewSet.list_per_page``) and the public listings show, answer in under 300 ms
+# (bench/admin.py); filters, search and the page numbers reach the rest.
+EXPLORER_PER_PAGE = 20
 
 
 class CreateWithoutAutosaveView(CreateView):
@@ -35,13 +37,13 @@ class CreateWithoutAutosaveView(CreateView):
         return context
 
 
-class ExplorerView(ExplorableIndexView):
-    """Wagtail's explorer, asking only the restrictions that can apply to the rows shown.
+class RowRestrictions:
+    """A page listing that asks only the restrictions that can apply to the rows it shows.
 
     Each row's privacy icon (``test_page_is_public``) compares the page's path with the path of
     every restricted page on the site, read once per request into
     ``request.all_page_view_restriction_paths``: with a restriction per restricted disclosure,
-    25 rows × 2,350 paths at 10,000 disclosures. A restriction applies to a row only if it is on
+    20 rows × 2,350 paths at 10,000 disclosures. A restriction applies to a row only if it is on
     the row's page or an ancestor, whose paths are the row path's prefixes: those are read
     instead, in one query, before the rows are drawn. Same icon, same answer.
     """
@@ -49,8 +51,10 @@ class ExplorerView(ExplorableIndexView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         steps = Page.steplen
-        paths = {self.parent_page.path}
-        paths.update(page.path for page in context["object_list"])
+        paths = {page.path for page in context["object_list"]}
+        parent = getattr(self, "parent_page", None)
+        if parent is not None:
+            paths.add(parent.path)
         prefixes = {path[:end] for path in paths for end in range(steps, len(path) + 1, steps)}
         self.request.all_page_view_restriction_paths = list(
             PageViewRestriction.objects.filter(page__path__in=prefixes).values_list(
@@ -60,12 +64,21 @@ class ExplorerView(ExplorableIndexView):
         return context
 
 
+class ExplorerView(RowRestrictions, ExplorableIndexView):
+    pass
+
+
+class PageSearchView(RowRestrictions, SearchView):
+    pass
+
+
 class EditingPageViewSet(PrivatePageViewSet):
     """The project's page viewset (home.admin_privacy) with the create view above, and an
     explorer of ``EXPLORER_PER_PAGE`` rows."""
 
     add_view_class = CreateWithoutAutosaveView
     index_view_class = ExplorerView
+    search_view_class = PageSearchView
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(paginate_by=EXPLORER_PER_PAGE, **kwargs)

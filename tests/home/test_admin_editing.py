@@ -108,12 +108,12 @@ def titled(rows, title):
     return [row for row in rows if f"“{title}”的更多选项" in row]
 
 
-def test_the_explorer_shows_25_rows_a_page(client, editor, org, make_disclosure):
-    titles = [f"第{number}号事项" for number in range(27)]
+def test_the_explorer_shows_20_rows_a_page(client, editor, org, make_disclosure):
+    titles = [f"第{number}号事项" for number in range(22)]
     for title in titles:
         make_disclosure(title=title)
     first, second = explorer_rows(client, org), explorer_rows(client, org, p=2)
-    assert len(first) == 25 and len(second) == 2
+    assert len(first) == 20 and len(second) == 2
     assert all(len(titled(first + second, title)) == 1 for title in titles)
 
 
