@@ -449,8 +449,8 @@ class PracticeReport(models.Model):
 
     @transaction.atomic
     def _review(self, user, status, comment, action):
-        """The one transition out of 待审核 (submitted): a conditional update, so two moderators (or a double
-        click) cannot review the same report twice, and a log entry for its history."""
+        """The one transition out of 待审核 (submitted): a conditional update, so two moderators
+        (or a double click) cannot review the same report twice, and a log entry for its history."""
         now = timezone.now()
         changed = PracticeReport.objects.filter(pk=self.pk, status=ReportStatus.SUBMITTED).update(
             status=status, reviewer_comment=comment, reviewed_by=user, reviewed_at=now
