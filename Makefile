@@ -30,14 +30,14 @@ migrate: install-dev
 	$(MANAGE) migrate --noinput -v 0
 
 demo: migrate
-	BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) load_demo
+	PUBLIC_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) load_demo
 
 logins: install
 	$(MANAGE) show_logins --port $(PORT)
 
 run: demo
 	$(MANAGE) ensure_admin --port $(PORT)
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	PUBLIC_BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # Tests run on every core (pytest-xdist); TEST_WORKERS=0 runs them in one process.
 TEST_WORKERS ?= auto

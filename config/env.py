@@ -7,6 +7,7 @@ traceback from deep inside Django.
 
 import os
 import sys
+from urllib.parse import urlsplit
 
 import dj_database_url
 
@@ -56,6 +57,29 @@ def env_list(name, default=()):
     if value is None:
         return list(default)
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def base_url_problem(value):
+    """What is wrong with ``value`` as a site's address (scheme, host and port only), or None."""
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - reading it checks the port
+    except ValueError:
+        return "is not a web address"
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        return "must start with http:// or https:// and name a host"
+    if parts.path.strip("/") or parts.query or parts.fragment or parts.username:
+        return "must be only the scheme, host and port, with no path or query"
+    return None
+
+
+def env_base_url(name):
+    """A site's address such as ``https://gk.example.org`` (no trailing slash), or "" if unset."""
+    value = (env_str(name) or "").rstrip("/")
+    problem = value and base_url_problem(value)
+    if problem:
+        fail(name, f"{problem}: {value!r} (for example https://gk.example.org).")
+    return value
 
 
 def env_database(name, default_sqlite_path):

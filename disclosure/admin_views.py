@@ -21,6 +21,7 @@ from disclosure.models import DisclosurePage, OrganizationPage
 from disclosure.models.disclosures import WithdrawalKind
 from disclosure.roles import is_moderator, managed_organizations
 from home import audit
+from home.addresses import public_base_url
 from home.throttle import Window
 
 VIEW_REMOVED_REVISION_ACTION = "disclosure.view_removed_revision"
@@ -213,9 +214,7 @@ def import_members(request):
             )
             return TemplateResponse(request, "disclosure/admin/import_members.html", context)
         if "confirm" in request.POST and plan.ok:
-            unsent = apply_import(
-                organization, plan, request.build_absolute_uri("/"), data, actor=request.user
-            )
+            unsent = apply_import(organization, plan, public_base_url(), data, actor=request.user)
             messages.success(
                 request,
                 _("Imported %(count)d rows into %(org)s.")

@@ -1,10 +1,15 @@
-"""Atom feeds of the newest public disclosures, for the whole district or one organisation."""
+"""Atom feeds of the newest public disclosures, for the whole district or one organisation.
+
+Every link in a feed is at the site's public address (home.addresses), as on posters and in the
+sitemap, not at whatever host the feed reader asked.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from disclosure.models.disclosures import for_listing, public_disclosures
+from home.addresses import public_url
 
 FEED_LENGTH = 50
 
@@ -22,8 +27,15 @@ class DisclosureFeed(Feed):
             return _("Disclosures of %(name)s") % {"name": self.organization.title}
         return _("Latest disclosures")
 
+    def get_feed(self, obj, request):
+        self.request = request
+        return super().get_feed(obj, request)
+
     def link(self):
-        return (self.organization or self.page).url
+        return (self.organization or self.page).get_full_url(self.request)
+
+    def feed_url(self):
+        return public_url(self.request.path)
 
     def subtitle(self):
         return _("Public party-affairs and enterprise-affairs disclosures, newest first.")
@@ -41,7 +53,7 @@ class DisclosureFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.url
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return item.first_published_at

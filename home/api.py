@@ -18,6 +18,7 @@ from django.utils import timezone
 from wagtail.api.v2 import filters
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import PageHtmlUrlField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.models import Locale, Page, Site
@@ -179,10 +180,24 @@ class Pagination(WagtailPagination):
         return super().paginate_queryset(queryset, request, view)
 
 
+class PublicHtmlUrlField(PageHtmlUrlField):
+    """``meta.html_url`` at the site's public address (home.addresses). A listing holds plain
+    Page objects, which address themselves by the Site record; the page as its own type (no
+    query: ``specific_deferred``) uses the public address, as the detail view does."""
+
+    def to_representation(self, page):
+        return super().to_representation(page.specific_deferred)
+
+
+class PublicPageSerializer(PageSerializer):
+    html_url = PublicHtmlUrlField(read_only=True)
+
+
 class PublicPagesAPIViewSet(PagesAPIViewSet):
     """Wagtail's pages endpoint over public pages, with every parameter checked (a 400, never
     a 500)."""
 
+    base_serializer_class = PublicPageSerializer
     pagination_class = Pagination
     filter_backends = [
         FieldsFilter,

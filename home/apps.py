@@ -10,9 +10,11 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from home.checks import register_checks
         from home.signals import register_signal_handlers
         from home.uploads import limit_image_decoding
 
+        register_checks()
         register_signal_handlers()
 
         limit_image_decoding()  # no image past IMAGE_MAX_PIXELS is ever decoded (home.uploads)

@@ -73,3 +73,19 @@ class WorkQueuePanel(Component):
             "empty": self.empty,
             "more_url": self.more_url,
         }
+
+
+class PublicAddressPanel(Component):
+    """Tells the committee, at the top of the dashboard, that printed QR codes and links point
+    to a local or private-network address (home.addresses): a poster printed now would scan
+    to a page readers cannot open."""
+
+    name = "public_address"
+    template_name = "home/admin/public_address.html"
+    order = 50  # above every queue
+
+    def __init__(self, address):
+        self.address = address
+
+    def get_context_data(self, parent_context):
+        return {"address": self.address}

@@ -10,6 +10,9 @@ from wagtail.admin.menu import SubmenuMenuItem
 from wagtail.admin.wagtail_hooks import SettingsMenuItem
 
 from home import admin_choosers, admin_editing, admin_privacy, audit, audit_admin  # noqa: F401
+from home.addresses import public_address_warning_applies, public_base_url
+from home.dashboard import PublicAddressPanel
+from home.roles import is_moderator
 from home.two_factor import RESET_ACTION as TWO_FACTOR_RESET_ACTION
 from home.two_factor import SETUP_ACTION as TWO_FACTOR_SETUP_ACTION
 from home.visibility import can_read, can_view_file, pages_visible_in_admin
@@ -114,3 +117,11 @@ def settings_menu_without_wagtails_version(request, menu_items):
             menu_items[index] = SubmenuMenuItem(
                 item.label, item.menu, name=item.name, icon_name=item.icon_name, order=item.order
             )
+
+
+@hooks.register("construct_homepage_panels")
+def warn_of_a_local_public_address(request, panels):
+    """The committee sees, before printing anything, that QR codes would point to a local or
+    private-network address (home.addresses); never in development."""
+    if is_moderator(request.user) and public_address_warning_applies():
+        panels.append(PublicAddressPanel(public_base_url()))

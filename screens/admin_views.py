@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from home.addresses import public_url
 from screens.models import EmergencyNotice, Screen
 
 NEW_TOKEN_ACTION = "screens.new_token"
@@ -26,7 +27,7 @@ def new_token(request, pk):
         messages.success(
             request,
             _("“%(name)s” has a new address; open it on the screen: %(url)s")
-            % {"name": screen.name, "url": request.build_absolute_uri(screen.get_absolute_url())},
+            % {"name": screen.name, "url": public_url(screen.get_absolute_url())},
         )
         return redirect(reverse("wagtailsnippets_screens_screen:edit", args=[screen.pk]))
     return TemplateResponse(request, "screens/admin/new_token.html", {"screen": screen})

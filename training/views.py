@@ -13,7 +13,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from wagtail.models import Site
 
 from disclosure.roles import VIEW_CERTIFICATES
 from home.qr import qr_svg
@@ -332,9 +331,7 @@ def certificate_print(request, code):
     holder = certificate.learner.user_id if certificate.learner else None
     if holder != request.user.pk and not request.user.has_perm(VIEW_CERTIFICATES):
         raise Http404
-    site = Site.find_for_request(request)
-    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
-    verify_url = root + certificate.get_absolute_url()
+    verify_url = certificate.get_verification_url()
     return TemplateResponse(
         request,
         "training/certificate_print.html",

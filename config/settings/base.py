@@ -4,7 +4,7 @@ from pathlib import Path
 
 from csp.constants import NONE, SELF
 
-from config.env import env_bool, env_database, env_int, env_list, env_str
+from config.env import env_base_url, env_bool, env_database, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
@@ -240,7 +240,11 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = "南湖两新 公开平台"
 OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name authenticator apps show beside the code
-WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://127.0.0.1:8000")
+# The public address (scheme, host, port) of every absolute link that leaves the site: QR codes,
+# posters, certificates, sitemap, feeds, API, e-mails (home.addresses). Empty: the default Site
+# record's address. BASE_URL is its older name, still read.
+PUBLIC_BASE_URL = env_base_url("PUBLIC_BASE_URL") or env_base_url("BASE_URL")
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL or "http://127.0.0.1:8000"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 # Who may read is decided by accounts and groups (home.visibility), never a shared password.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}

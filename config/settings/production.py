@@ -3,7 +3,7 @@
 Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. See README, "Production".
 """
 
-from config.env import env_bool, env_int, env_list, env_str, fail
+from config.env import base_url_problem, env_bool, env_int, env_list, env_str, fail
 
 from .base import *  # noqa: F403
 
@@ -46,4 +46,11 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
-WAGTAILADMIN_BASE_URL = env_str("BASE_URL", f"https://{ALLOWED_HOSTS[0]}")
+# Without PUBLIC_BASE_URL, the public address is the first host name over HTTPS, not the Site
+# record, which may still say where the database was first set up. A wildcard (".example.org",
+# "*") names no host: then the Site record, and home.checks warns.
+first_host = f"https://{ALLOWED_HOSTS[0]}"
+names_a_host = "*" not in first_host and not ALLOWED_HOSTS[0].startswith(".")
+if not PUBLIC_BASE_URL and names_a_host and not base_url_problem(first_host):  # noqa: F405
+    PUBLIC_BASE_URL = first_host
+WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL or first_host

@@ -5,10 +5,10 @@ Imported only by `load_demo` (never by the running site).
 
 from datetime import time
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from disclosure.models import public_disclosures
+from home.addresses import public_url
 from screens.models import ItemKind, OpeningHours, Orientation, PlaylistItem, Screen
 
 
@@ -74,6 +74,6 @@ def load(context):
     office.save()
     context.stdout.write(_("Screens: two demo screens; open their players at:"))
     for screen in (shop, office):
-        url = settings.WAGTAILADMIN_BASE_URL + screen.get_absolute_url()
+        url = public_url(screen.get_absolute_url())
         context.stdout.write(f"  {screen.name}: {url}")
     return 2

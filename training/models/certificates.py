@@ -7,6 +7,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from home.addresses import public_url
+
 # Crockford's base32: no I, L, O or U, so a printed code can be typed back without doubt.
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 20  # 100 random bits
@@ -72,6 +74,10 @@ class Certificate(models.Model):
 
     def get_absolute_url(self):
         return reverse("training:certificate", args=[self.code])
+
+    def get_verification_url(self):
+        """The check page at the site's public address: what the printed QR code holds."""
+        return public_url(self.get_absolute_url())
 
     @property
     def is_revoked(self):

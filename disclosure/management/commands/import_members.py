@@ -2,12 +2,12 @@
 
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from disclosure.imports import apply_import, plan_import
 from disclosure.models import OrganizationPage
+from home.addresses import public_base_url
 
 
 class Command(BaseCommand):
@@ -34,7 +34,7 @@ class Command(BaseCommand):
             for error in plan.errors:
                 self.stderr.write(error)
             raise CommandError(_("Nothing was imported: correct the file and run again."))
-        unsent = apply_import(org, plan, settings.WAGTAILADMIN_BASE_URL, data)
+        unsent = apply_import(org, plan, public_base_url(), data)
         self.stdout.write(
             _(
                 "%(org)s: %(new)d new accounts, %(joins)d joined, %(role)d changed role, "
