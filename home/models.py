@@ -4,14 +4,16 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
+from home.addresses import configured_base_url
 from home.blocks import BaseStreamBlock
 from home.forms import SitePageForm
 from home.page_permissions import SitePagePermissionTester
@@ -19,6 +21,9 @@ from home.search.fields import chinese
 from home.sections import portal_sections
 from home.slugs import needs_pinyin, pinyin_slug
 from home.visibility import ReaderPageManager
+
+# A chat card shows two or three lines under the title; WeChat cuts longer text itself.
+SHARE_DESCRIPTION_CHARS = 100
 
 
 class PinyinSlugMixin:
@@ -84,6 +89,31 @@ class SitePage(PinyinSlugMixin, Page):
             self._view_restrictions = super().get_view_restrictions().prefetch_related("groups")
         return self._view_restrictions
 
+    def get_url_parts(self, request=None):
+        """Wagtail's parts, with the public address (home.addresses) as the default site's root,
+        so every full URL (sitemap, API, feeds, posters, screens) carries it; a page's relative
+        URL and routing are unchanged, and so are the pages of any other Site record."""
+        parts = super().get_url_parts(request=request)
+        public = configured_base_url()
+        if not public or parts is None or parts[1] is None:
+            return parts
+        site_id, _root_url, page_path = parts
+        if site_id != self._default_site_id(request):
+            return parts
+        return site_id, public, page_path
+
+    def _default_site_id(self, cache_object=None):
+        """The default site's id, from Wagtail's cached root paths when there is one site."""
+        paths = self._get_site_root_paths(cache_object)
+        site_ids = {path.site_id for path in paths}
+        if len(site_ids) == 1:
+            return site_ids.pop()
+        holder = cache_object or self
+        if not hasattr(holder, "_default_site_id_cache"):
+            default = Site.objects.filter(is_default_site=True).values_list("pk", flat=True)
+            holder._default_site_id_cache = default.first()
+        return holder._default_site_id_cache
+
     # The type's own conditions, beyond being live and unrestricted, for reuse channels (feeds,
     # screens, posters) to carry a page, as exact or ``__isnull`` lookups (home.visibility).
     public_item_filter = {}
@@ -99,6 +129,17 @@ class SitePage(PinyinSlugMixin, Page):
     def search_snippet_text(self):
         """Plain text a search result quotes around the matched words."""
         return getattr(self, "intro", "") or self.search_description
+
+    def share_image(self):
+        """The picture a link to this page shows when shared in a chat (``og:image``); None
+        for the site's own (home.templatetags.site_tags.share_card)."""
+        return None
+
+    def share_description(self):
+        """The line under the title when a link to this page is shared, and its meta
+        description: the editor's search description, else the page's own summary."""
+        text = " ".join((self.search_description or self.search_snippet_text() or "").split())
+        return Truncator(text).chars(SHARE_DESCRIPTION_CHARS, truncate="…")
 
 
 class SectionIndexPage(SitePage):

@@ -198,6 +198,9 @@ class MonthlyProgramPage(SitePage):
         verbose_name = _("monthly programme")
         verbose_name_plural = _("monthly programmes")
 
+    def share_image(self):
+        return self.film_poster
+
     def __str__(self):
         return self.title
 

@@ -1,7 +1,9 @@
-"""Template tags for the site-wide layout: main menu and breadcrumbs."""
+"""Template tags for the site-wide layout: main menu, breadcrumbs and the share card."""
 
 from django import template
+from django.templatetags.static import static
 
+from home.addresses import public_url
 from home.navigation import navigation
 
 register = template.Library()
@@ -30,3 +32,38 @@ def breadcrumbs(context, page):
 @register.filter
 def verbose_name_plural(model):
     return model._meta.verbose_name_plural
+
+
+# The default card picture: square, raster (chat apps read no SVG), drawn by tools/share_image.py.
+DEFAULT_SHARE_IMAGE = ("img/share.png", 600, 600)
+
+
+@register.inclusion_tag("includes/share_card.html", takes_context=True)
+def share_card(context, page=None):
+    """Open Graph and schema.org tags, so a link pasted into WeChat (or any chat) shows a card
+    with the title, a line of text and a picture, all at the site's public address. Only on
+    what the visitor may read: a restricted page is a 404 before its template is reached."""
+    request = context["request"]
+    site_name = (context.get("site_settings") or {}).get("site_name", "")
+    if not hasattr(page, "share_description"):  # a view that is not a page: the site's card
+        page = None
+    title = (page.seo_title or page.title) if page else context.get("share_title") or site_name
+    description = page.share_description() if page else ""
+    image = page.share_image() if page else None
+    url = public_url(request.path)
+    if image is not None:
+        rendition = image.get_rendition("fill-600x600")
+        picture = (public_url(rendition.url), rendition.width, rendition.height)
+    else:
+        path, width, height = DEFAULT_SHARE_IMAGE
+        picture = (public_url(static(path)), width, height)
+    return {
+        "site_name": site_name,
+        "title": title,
+        "description": description,
+        "url": url,
+        "image": picture[0],
+        "image_width": picture[1],
+        "image_height": picture[2],
+        "kind": "article" if page is not None and page.depth > 2 else "website",
+    }

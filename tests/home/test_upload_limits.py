@@ -172,6 +172,7 @@ def editor(django_user_model, org):
 def test_practice_report_photos(client, programme, editor, org, media, image):
     width, height, says = IMAGES[image]
     client.force_login(editor)
+    client.get(reverse("integrity:report", args=[programme.pk]))  # the form, as the editor sees it
     files_before, images_before = stored_files(media), Image.objects.count()
     photos = [upload("签到照片.png", png(width, height))]
     response = client.post(

@@ -149,6 +149,9 @@ class CoursePage(SitePage):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
 
+    def share_image(self):
+        return self.cover
+
     def lessons(self):
         return public_only(LessonPage.objects.child_of(self).live()).order_by("path")
 
