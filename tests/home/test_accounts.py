@@ -162,3 +162,19 @@ def test_generated_passwords_pass_the_policy(member):
 
     for _ in range(200):
         validate_password(generate_password(), member)
+
+
+@pytest.mark.parametrize(
+    ("next_path", "explained"),
+    [
+        ("/disclosures/jia/dangyuan-shixiang/", True),
+        ("/disclosures/bu-cun-zai/", True),  # the same words: no hint whether it exists
+        ("/", False),
+        ("/admin/", False),
+        ("", False),
+    ],
+)
+def test_the_login_page_says_why_a_link_led_there(client, home_page, next_path, explained):
+    html = client.get("/accounts/login/", {"next": next_path} if next_path else {}).content
+    notice = "仅向本单位职工或党员公开，请登录后查看" in html.decode()
+    assert notice == explained
