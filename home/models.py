@@ -130,6 +130,11 @@ class SitePage(PinyinSlugMixin, Page):
         """Plain text a search result quotes around the matched words."""
         return getattr(self, "intro", "") or self.search_description
 
+    def state_badges(self):
+        """Marks of the page's state for readers, as (label, tone) pairs, shown beside its title
+        wherever it is listed (search results included); none for most page types."""
+        return []
+
     def share_image(self):
         """The picture a link to this page shows when shared in a chat (``og:image``); None
         for the site's own (home.templatetags.site_tags.share_card)."""

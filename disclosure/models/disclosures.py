@@ -491,6 +491,24 @@ class DisclosurePage(SitePage):
             return DisclosureState.REMOVED if self.is_removed else DisclosureState.WITHDRAWN
         return DisclosureState.LIVE
 
+    def state_badges(self):
+        """What a reader is told of the item's state, as (label, tone), the same wherever it is
+        listed: listings, search results and its own page (home.models.SitePage.state_badges)."""
+        badges = []
+        if self.is_removed:
+            badges.append((_("Taken down"), "red"))
+        elif self.is_withdrawn:
+            badges.append((_("Withdrawn"), "red"))
+        if self.is_amended:
+            badges.append((_("Amended"), "warn"))
+        if self.validity == Validity.REPEALED:
+            badges.append((_("Repealed"), "muted"))
+        if not self.is_withdrawn and self.display_state == "showing":
+            badges.append((_("On display"), "ok"))
+        if self.restricted_audience_label:
+            badges.append((self.restricted_audience_label, "muted"))
+        return badges
+
     @property
     def restricted_audience_label(self):
         """The audience as members see it marked in listings (本单位职工, 本支部党员); empty for

@@ -257,6 +257,10 @@ def test_withdrawn_and_unpublished_items_leave_the_results(
         f"/admin/disclosures/{page.pk}/withdraw/", {"kind": "withdrawn", "reason": "内容有误。"}
     )
     assert page.pk in found(client, "披露")  # withdrawn stays findable at its URL
+    # … marked as listings and its own page mark it.
+    html = client.get("/search/", {"q": "披露"}).content.decode()
+    row = html[html.index(f'href="{page.url}"') :].split("</li>", 1)[0]
+    assert '<span class="badge badge--red">已撤回</span>' in row
     page.refresh_from_db()
     page.unpublish()
     assert page.pk not in found(client, "披露")
