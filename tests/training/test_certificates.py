@@ -1,8 +1,11 @@
 """Certificates: public check page, printable A4 with QR, revocation, My learning."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
+from django.utils.html import strip_tags
 
 from tests.training.conftest import lessons_of
 from training.models import Certificate, Enrolment, LessonProgress, TrainingSettings, new_code
@@ -112,6 +115,10 @@ def test_my_learning_shows_courses_hours_and_certificates(client, certificate, a
     assert response.context["hours_percent"] == 50
     assert "党风廉政建设知识" in html
     assert f"/training/certificates/{certificate.code}/print/" in html
+    # Dates as Chinese readers write them (2026年11月27日), never 2026-11-27.
+    completed = timezone.localtime(certificate.enrolment.completed_at)
+    assert f"{completed.year}年{completed.month}月{completed.day}日" in html
+    assert not re.search(r"\b20\d\d-\d\d-\d\d\b", strip_tags(html))
 
 
 def test_my_learning_for_an_account_without_membership(client, course, django_user_model):
