@@ -16,6 +16,18 @@
     });
   }
 
+  // Phones: the search box opens from a button in the header, and takes the cursor.
+  var searchButton = document.querySelector(".search-toggle");
+  var search = document.getElementById("site-search");
+  if (searchButton && search) {
+    searchButton.hidden = false;
+    searchButton.addEventListener("click", function () {
+      var open = search.classList.toggle("is-open");
+      searchButton.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) { search.querySelector("input").focus(); }
+    });
+  }
+
   var navButton = document.querySelector(".nav-toggle");
   var nav = document.getElementById("site-nav");
   if (navButton && nav) {
