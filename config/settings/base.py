@@ -3,6 +3,8 @@
 from pathlib import Path
 
 from csp.constants import NONE, SELF
+from django.utils.functional import lazy
+from django.utils.module_loading import import_string
 
 from config.env import env_base_url, env_bool, env_database, env_int, env_list, env_str
 
@@ -245,6 +247,9 @@ OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME  # the name authenticator apps show beside t
 # record's address. BASE_URL is its older name, still read.
 PUBLIC_BASE_URL = env_base_url("PUBLIC_BASE_URL") or env_base_url("BASE_URL")
 WAGTAILADMIN_BASE_URL = PUBLIC_BASE_URL or "http://127.0.0.1:8000"
+# The API's own links (detail_url, a page's parent) at the same address, read when a response is
+# built: the Site record may still name the address the database was loaded at.
+WAGTAILAPI_BASE_URL = lazy(lambda: import_string("home.addresses.public_base_url")(), str)()
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 # Who may read is decided by accounts and groups (home.visibility), never a shared password.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"password": False}

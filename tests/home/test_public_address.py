@@ -98,6 +98,16 @@ def api_html_url(world):
     return [item["meta"]["html_url"] for item in listing] + [detail["meta"]["html_url"]]
 
 
+def api_own_links(world):
+    """The API's links to itself: each item's detail_url and a page's parent."""
+    listing = world.client.get("/api/v2/pages/").json()["items"]
+    detail = world.client.get(f"/api/v2/pages/{world.disclosure.pk}/").json()
+    return [item["meta"]["detail_url"] for item in listing] + [
+        detail["meta"]["detail_url"],
+        detail["meta"]["parent"]["meta"]["detail_url"],
+    ]
+
+
 def feeds(world):
     links = []
     for path in ("/disclosures/feed/", f"{world.disclosure.get_parent().url}feed/"):
@@ -156,6 +166,7 @@ def screen_new_address(world):
 CHANNELS = [
     sitemap,
     api_html_url,
+    api_own_links,
     feeds,
     poster,
     certificate,
