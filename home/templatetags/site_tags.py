@@ -2,6 +2,7 @@
 
 from django import template
 from django.templatetags.static import static
+from django.utils.translation import gettext as _
 
 from home.addresses import public_url
 from home.navigation import navigation
@@ -47,8 +48,15 @@ def share_card(context, page=None):
     site_name = (context.get("site_settings") or {}).get("site_name", "")
     if not hasattr(page, "share_description"):  # a view that is not a page: the site's card
         page = None
+    kind = "article" if page is not None and page.depth > 2 else "website"
+    if page is not None and page.get_view_restrictions():
+        # A member may share what only members read: a chat shows the card to everyone in it
+        # (WeChat builds it from the open page), so the card names the site, not the item.
+        page = None
+        description = _("This item is open only to members of its organisation: log in to read it.")
+    else:
+        description = page.share_description() if page else ""
     title = (page.seo_title or page.title) if page else context.get("share_title") or site_name
-    description = page.share_description() if page else ""
     image = page.share_image() if page else None
     url = public_url(request.path)
     if image is not None:
@@ -65,5 +73,5 @@ def share_card(context, page=None):
         "image": picture[0],
         "image_width": picture[1],
         "image_height": picture[2],
-        "kind": "article" if page is not None and page.depth > 2 else "website",
+        "kind": kind,
     }

@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import check_page, has_horizontal_scroll, screenshot
+from tests.browser.conftest import axe_violations, check_page, has_horizontal_scroll, screenshot
 
 
 def test_search_from_the_header(live_site, page):
@@ -50,3 +50,31 @@ def test_search_from_a_phones_header(live_site, phone):
     phone.goto(live_site + "/")
     phone.locator(".search-toggle").click()
     screenshot(phone, "search-phone-header-open")
+
+
+def test_recent_searches_stay_in_the_browser_until_forgotten(live_site, page):
+    """The search page lists the reader's last searches, newest first, as links that search
+    again; 清除 forgets them for good. They never reach the server: the page's HTML has none."""
+    for query in ("党费", "公积金", "党费"):
+        page.goto(live_site + "/search/?q=" + query)
+    page.goto(live_site + "/search/")
+    recent = page.get_by_role("region", name="最近搜索")
+    expect(recent).to_be_visible()
+    assert recent.get_by_role("link").all_inner_texts() == ["党费", "公积金"]
+    served = page.request.get(live_site + "/search/").text()
+    assert "公积金" not in served and "党费" not in served
+    screenshot(page, "search-recent")
+    assert axe_violations(page) == []
+
+    recent.get_by_role("link", name="公积金").click()
+    page.wait_for_load_state()
+    assert page.get_by_label("搜索词").input_value() == "公积金"
+    # The query being shown is not offered again; the other one is.
+    assert page.get_by_role("region", name="最近搜索").get_by_role("link").all_inner_texts() == [
+        "党费"
+    ]
+
+    page.get_by_role("button", name="清除").click()
+    expect(page.get_by_role("region", name="最近搜索")).to_be_hidden()
+    page.goto(live_site + "/search/")
+    expect(page.locator("[data-recent-searches]")).to_be_hidden()

@@ -14,6 +14,7 @@ from tests.integrity.test_programme import (  # noqa: F401 - fixtures
     programme,
     this_month,
 )
+from tests.privacy_world import READERS, ROLES, TITLES, client_for, world  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -70,3 +71,25 @@ def test_a_restricted_page_shows_no_card_to_those_who_may_not_read_it(client, ma
     response = client.get(page.url)
     assert response.status_code == 404
     assert "甲支部党员事项" not in response.content.decode()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_share_cards_name_only_public_items(client, world, role):  # noqa: F811
+    """The privacy table's row for share cards. A member who shares what only members read
+    (WeChat builds the card from the open page) hands the chat the site's card: no title, no
+    summary, no picture of the item; a public item's card names it for everyone."""
+    client_for(client, world, role)
+    for audience, title in TITLES.items():
+        response = client.get(world["pages"][audience].url)
+        if role not in READERS[audience]:
+            assert response.status_code == 404
+            continue
+        og = card(response.content.decode())
+        assert og["url"] == PUBLIC + world["pages"][audience].url
+        if audience == Audience.PUBLIC:
+            assert og["title"] == title
+            continue
+        assert title in response.content.decode()  # the member reads the page itself
+        assert not set(TITLES.values()) & {og["title"], og["description"]}
+        assert og["description"] == "该信息仅向本单位人员公开，请登录后查看。"
+        assert og["image"] == PUBLIC + "/static/img/share.png"
