@@ -31,12 +31,14 @@ from enum import StrEnum
 from itertools import chain
 
 from django.core.validators import EMPTY_VALUES
-from django.http import Http404, HttpResponse, QueryDict, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import formats, timezone
 from django.utils.encoding import force_str
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
+
+from home.filters import active_filters
 
 CSV = "csv"
 XLSX = "xlsx"
@@ -157,24 +159,8 @@ def value_width(value):
 
 
 def describe_filters(filterset):
-    """(label, value) of each filter a django-filter ``filterset`` applies, worded as the Wagtail
-    admin words its active filters (choice labels, names of chosen objects, date ranges). Values
-    that were not understood are left out: they did not filter anything."""
-    from wagtail.admin.active_filters import filter_adapter_class_registry
-
-    form = filterset.form
-    form.is_valid()
-    pairs = []
-    for name in form.changed_data:
-        value = form.cleaned_data.get(name)
-        if value in EMPTY_VALUES or value == form[name].initial:
-            continue
-        filter_ = filterset.filters[name]
-        adapter = filter_adapter_class_registry.get(filter_)(
-            filter_, form[name], value, "", QueryDict()
-        )
-        pairs.extend((active.field_label, active.value) for active in adapter.get_active_filters())
-    return pairs
+    """(label, value) of each filter ``filterset`` applies (home.filters.active_filters)."""
+    return [(active.label, active.value) for active in active_filters(filterset)]
 
 
 def title_line(table, exported_at=None):

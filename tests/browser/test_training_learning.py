@@ -328,3 +328,21 @@ def test_revoked_certificate_check_page(live_site, page):
     expect(page.locator(".certificate-check")).to_contain_text(reason)
     expect(page.locator("dl.facts dd").nth(0)).to_have_text(name)
     expect(page.locator("dl.facts dd").nth(1)).to_have_text(course)
+
+
+def test_my_learning_fits_a_320_px_phone(live_site, phone):
+    """我的学习 on the smallest phone: no sideways scroll, the courses as labelled cards."""
+    phone.set_viewport_size({"width": 320, "height": 740})
+    demo_login(phone, live_site, "editor")
+    check_page(phone, live_site + "/training/my/", "training-my-320")
+    assert not has_horizontal_scroll(phone)
+    toolbar = phone.locator(".toolbar")
+    assert toolbar.evaluate("bar => bar.scrollWidth <= bar.clientWidth")
+    row = phone.locator("table.data-table tbody tr", has_text="支部书记履职基础")
+    row_width = row.bounding_box()["width"]
+    for cell in row.locator("th, td").all():
+        assert cell.bounding_box()["width"] > row_width * 0.8  # stacked, not squeezed
+    labels = row.locator("td[data-label]").evaluate_all(
+        "cells => cells.map(cell => getComputedStyle(cell, '::before').content)"
+    )
+    assert labels == ['"进度"', '"考试"', '"状态"']
