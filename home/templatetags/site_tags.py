@@ -75,3 +75,11 @@ def share_card(context, page=None):
         "image_height": picture[2],
         "kind": kind,
     }
+
+
+@register.filter
+def with_labels(row, header):
+    """A table row's cells, each with its column's heading: ``(heading, cell)`` pairs, so a
+    table can show each cell under its column's name when it becomes cards on a phone."""
+    header = list(header or [])
+    return [(header[i] if i < len(header) else "", cell) for i, cell in enumerate(row)]

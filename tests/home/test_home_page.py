@@ -48,6 +48,9 @@ def test_standard_page_renders_body_blocks(client, home_page):
     assert response.status_code == 200
     assert '<h2 class="block-heading">公开范围</h2>' in html
     assert '<th scope="col">读者</th>' in html
+    # On a phone the table becomes cards: each cell carries its column's name.
+    assert 'class="data-table data-table--cards"' in html
+    assert '<td data-label="范围">向社会公开</td><td data-label="读者">所有人</td>' in html
     assert "组织清朗、职工清廉。" in html
     # Breadcrumbs lead back home.
     assert 'aria-label="面包屑导航"' in html or 'class="breadcrumbs' in html
