@@ -1,11 +1,16 @@
 """Admin integration of disclosures: catalogue snippets, withdrawal and take-down, the guard on a
 taken-down disclosure's revisions, delete and copy protection, portal."""
 
+import datetime
+
 from django.contrib import messages
+from django.db.models import Count
+from django.db.models.functions import TruncMonth
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -25,15 +30,18 @@ from disclosure.models import (
     Membership,
     OrganizationPage,
     for_listing,
+    public_disclosures,
     readable_disclosures,
 )
 from disclosure.models.disclosures import TAKE_DOWN_ACTION, WITHDRAW_ACTION
 from disclosure.roles import DELETE_PUBLISHED_DISCLOSURES, is_moderator, managed_organizations
 from home.admin_privacy import PermissionCheckedSnippetViewSet
-from home.caching import cached_snapshot
+from home.caching import cached_snapshot, index_url
 from home.sections import PortalSection
 
-PORTAL_LATEST = 6
+# Sent to the portal; site.css shows fewer where the column beside them is shorter.
+PORTAL_LATEST = 8
+PORTAL_CHART_MONTHS = 12
 
 
 class CategoryViewSet(PermissionCheckedSnippetViewSet):
@@ -232,13 +240,45 @@ def latest_disclosures_section(request):
     items = list(for_listing(readable_disclosures(request.user))[:PORTAL_LATEST])
     if not items:
         return None
-    index = DisclosureIndexPage.objects.live().first()
     return PortalSection(
         key="disclosures",
         template="disclosure/includes/portal_latest.html",
         context={"items": items},
-        more_url=index.url if index else "",
+        more_url=index_url(DisclosureIndexPage),
     )
+
+
+def last_months(count, today=None):
+    """The first days of the last ``count`` months, oldest first, this month last."""
+    month = (today or timezone.localdate()).replace(day=1)
+    months = []
+    for _step in range(count):
+        months.append(month)
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    return months[::-1]
+
+
+def disclosures_per_month(months=PORTAL_CHART_MONTHS, today=None):
+    """Public disclosures published in each of the last ``months`` months (one grouped query),
+    with each bar's height in percent of the busiest month, for the portal's chart."""
+    first_days = last_months(months, today)
+    counts = dict(
+        public_disclosures()
+        .filter(published_on__gte=first_days[0])
+        .annotate(month=TruncMonth("published_on"))
+        .order_by()
+        .values("month")
+        .annotate(count=Count("pk"))
+        .values_list("month", "count")
+    )
+    busiest = max(counts.values(), default=0)
+    bars = []
+    for month in first_days:
+        count = counts.get(month, 0)
+        # A month with any disclosure shows at least a sliver, so it is not read as none.
+        height = max(round(100 * count / busiest), 2) if count else 0
+        bars.append({"month": month, "count": count, "height": height, "y": 100 - height})
+    return bars
 
 
 @hooks.register("register_portal_section")
@@ -246,8 +286,18 @@ def key_figures_section(request):
     figures = cached_snapshot("key-figures", key_figures)
     if not figures["total"]:
         return None
+    this_month = timezone.localdate().replace(day=1)
+    # Keyed by the month too: the chart moves on at midnight on the first, not when content does.
+    bars = cached_snapshot(f"disclosures-per-month:{this_month:%Y-%m}", disclosures_per_month)
     return PortalSection(
-        key="figures", template="disclosure/includes/portal_figures.html", context=figures
+        key="figures",
+        template="disclosure/includes/portal_figures.html",
+        context={
+            **figures,
+            "bars": bars if any(bar["count"] for bar in bars) else [],
+            # A date format: "Jan" in English, "1月" in Chinese.
+            "month_format": pgettext("date format of a month under a chart's bar", "M"),
+        },
     )
 
 

@@ -52,3 +52,15 @@ def page_saved(sender, instance, **kwargs):
     # Pages saved live by scripts and imports change content without a publish signal.
     if isinstance(instance, Page):
         content_changed()
+
+
+def index_url(model):
+    """The address of the first live page of ``model`` (a section's index, for the portal's
+    "More" link), or "". Cached with the published content, so the portal does not look it up
+    each time."""
+
+    def lookup():
+        index = model.objects.live().first()
+        return index.url if index else ""
+
+    return cached_snapshot(f"portal-index-url:{model._meta.label_lower}", lookup)

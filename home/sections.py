@@ -4,6 +4,7 @@ The home app cannot import the apps that depend on it, so each of them registers
 the ``register_portal_section`` Wagtail hook. The function takes the request and returns a
 ``PortalSection`` (or None to leave the slot to its empty state). Slots that nobody fills show a
 calm empty state instead of disappearing, so the portal's layout is the same from the first day.
+The slots' places on the page (site.css, "Portal layout") are named by their keys.
 """
 
 from dataclasses import dataclass, field
@@ -30,6 +31,11 @@ SLOTS = (
         _("This month's integrity programme has not been published yet."),
     ),
     Slot("training", _("Courses"), _("No courses are open yet.")),
+    Slot(
+        "highlights",
+        _("Practice highlights"),
+        _("Photos of the organisations' practice appear here once reports are approved."),
+    ),
 )
 
 

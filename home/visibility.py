@@ -22,6 +22,7 @@ module, so the rule is found with one grep and changed in one place:
 
 from django.db.models import Exists, IntegerField, OuterRef, Q
 from django.db.models.functions import Cast
+from wagtail import hooks
 from wagtail.models import (
     Page,
     PageManager,
@@ -262,18 +263,26 @@ def users_of(obj):
     return page_ids, other
 
 
+# Apps that show a file to everyone outside any page's fields answer for their own records
+# (integrity: the first photo of each practice highlight on the portal): f(obj) -> bool.
+PUBLIC_FILE_HOOK = "is_file_shown_publicly"
+
+
 def can_view_file(user, obj):
     """Whether ``user`` may have the file of a document, image or media item ``obj``.
 
     It is served to those who manage it, and to those who may read a live page that uses it
     (attaches it, links it from its body, shows it). A file that no live page uses (a draft's,
     a practice report's photo, a taken-down disclosure's attachment) is for those who manage it
-    only. Site furniture that is not a page (a screen, the site settings) is public.
+    only, unless an app shows it to everyone (``PUBLIC_FILE_HOOK``). Site furniture that is not
+    a page (a screen, the site settings) is public.
     """
     if manages(user, obj):
         return True
     page_ids, used_elsewhere = users_of(obj)
     if obj._meta.label_lower != "wagtaildocs.document" and used_elsewhere:
+        return True
+    if any(shown(obj) for shown in hooks.get_hooks(PUBLIC_FILE_HOOK)):
         return True
     if not page_ids:
         return False

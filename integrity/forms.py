@@ -51,12 +51,22 @@ class PracticeReportForm(forms.ModelForm):
 
     class Meta:
         model = PracticeReport
-        fields = ["held_on", "held_on_note", "attendance", "attendee_names", "summary"]
+        fields = [
+            "held_on",
+            "held_on_note",
+            "attendance",
+            "attendee_names",
+            "summary",
+            "public_highlight",
+        ]
         widgets = {
             "held_on": forms.DateInput(attrs={"type": "date"}),
             "summary": forms.Textarea(attrs={"rows": 6}),
             "attendee_names": forms.Textarea(attrs={"rows": 3}),
         }
+
+    # The choice to show a photo on the portal comes after the photos.
+    field_order = ["held_on", "held_on_note", "attendance", "attendee_names", "summary", "photos"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,10 +5,10 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils.translation import ngettext, pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.log_actions import log
@@ -16,7 +16,9 @@ from wagtail.search import index
 
 from disclosure.models import public_organizations
 from disclosure.roles import REVIEW_PRACTICE_REPORTS, edited_organizations
+from home.caching import content_changed
 from home.models import SectionIndexPage, SitePage
+from home.panels import ReadOnlyPanel
 from home.search.fields import chinese
 from home.visibility import public_only
 
@@ -210,7 +212,13 @@ class MonthlyProgramPage(SitePage):
         ``programmes`` (newest first) when given, else from the public programmes."""
         month = first_of_month()
         if programmes is None:
-            return cls.objects.public_items().filter(month__lte=month).order_by("-month").first()
+            return (
+                cls.objects.public_items()
+                .filter(month__lte=month)
+                .select_related("film_poster", "film_video")  # the portal shows both
+                .order_by("-month")
+                .first()
+            )
         return next((programme for programme in programmes if programme.month <= month), None)
 
     @property
@@ -257,6 +265,21 @@ class MonthlyProgramPage(SitePage):
             raise ValidationError(errors)
 
     @property
+    def film_length(self):
+        """How long the film is, as readers are told: the uploaded file's own duration when it
+        has one (it cannot be wrong), else the minutes the editor typed; None if neither."""
+        seconds = round(self.film_video.duration or 0) if self.film_video_id else 0
+        if seconds >= 60:
+            return _("%(minutes)s min") % {"minutes": round(seconds / 60)}
+        if seconds:
+            return ngettext("%(seconds)d second", "%(seconds)d seconds", seconds) % {
+                "seconds": seconds
+            }
+        if self.film_minutes:
+            return _("%(minutes)s min") % {"minutes": self.film_minutes}
+        return None
+
+    @property
     def film_source(self):
         if self.film_video_id:
             return self.film_video.url
@@ -300,6 +323,18 @@ class PracticeReportQuerySet(models.QuerySet):
     def awaiting_review(self):
         """Reports sent in and not yet reviewed, the longest waiting first."""
         return self.filter(status=ReportStatus.SUBMITTED).order_by("submitted_at", "pk")
+
+    def highlights(self):
+        """Reports the portal may show to everyone (实践风采): approved, marked by their
+        organisation to be shown, of an organisation and a month's programme that everyone may
+        see. The one statement of that rule: the portal's list and the serving of its photos
+        (integrity.wagtail_hooks) both ask it."""
+        return self.filter(
+            status=ReportStatus.APPROVED,
+            public_highlight=True,
+            organization__in=public_organizations().values("pk"),
+            program__in=MonthlyProgramPage.objects.public_items().values("pk"),
+        )
 
     def participation_by_month(self, program_ids):
         """{program id: {"reported", "approved", "total", "rate"}} in two queries."""
@@ -363,6 +398,14 @@ class PracticeReport(models.Model):
         _("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.SUBMITTED
     )
     reviewer_comment = models.TextField(_("reviewer's comment"), blank=True)
+    public_highlight = models.BooleanField(
+        _("show on the portal"),
+        default=False,
+        help_text=_(
+            "Once the committee approves the report, the home page may show its first photo with "
+            "the organisation's name and the month, for everyone to see."
+        ),
+    )
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -379,6 +422,7 @@ class PracticeReport(models.Model):
             [FieldPanel("held_on", read_only=True), FieldPanel("attendance", read_only=True)]
         ),
         FieldPanel("summary", read_only=True),
+        ReadOnlyPanel("public_highlight"),
         FieldPanel("status"),
         FieldPanel("reviewer_comment"),
     ]
@@ -397,6 +441,11 @@ class PracticeReport(models.Model):
 
     def __str__(self):
         return f"{self.organization} · {self.program}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Whether the portal shows this report's photos is cached with published content.
+        content_changed()
 
     def clean(self):
         super().clean()
@@ -467,6 +516,7 @@ class PracticeReport(models.Model):
             now,
         )
         log(self, action, user=user, data={"comment": comment})
+        content_changed()  # an approved highlight's photos are now public (see save)
         return True
 
     def log_submission(self, user):
@@ -485,11 +535,28 @@ class PracticeReport(models.Model):
         )
 
 
+class ReportPhotoQuerySet(models.QuerySet):
+    def first_of_each_report(self):
+        """The first photo sent with each report: the one the portal shows."""
+        first = ReportPhoto.objects.filter(report=OuterRef("report")).order_by("pk").values("pk")
+        return self.filter(pk=Subquery(first[:1]))
+
+    def on_the_portal(self):
+        """The photos everyone may see: the first of each of the portal's highlights."""
+        highlights = PracticeReport.objects.highlights().values("pk")
+        return self.filter(report__in=highlights).first_of_each_report()
+
+
 class ReportPhoto(models.Model):
-    """A photo of the practice, stored as a Wagtail image in the organisation's collection."""
+    """A photo of the practice, stored as a Wagtail image in the organisation's collection.
+
+    It is seen by the organisation and the committee only, unless it is the first photo of a
+    report the portal shows (``ReportPhotoQuerySet.on_the_portal``)."""
 
     report = models.ForeignKey(PracticeReport, on_delete=models.CASCADE, related_name="photos")
     image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+
+    objects = ReportPhotoQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("photo")

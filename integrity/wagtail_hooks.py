@@ -1,6 +1,7 @@
 """Admin and portal integration of the integrity programme."""
 
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -10,6 +11,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.sidebar import LinkMenuItem
+from wagtail.images import get_image_model
 from wagtail.log_actions import LogFormatter
 from wagtail.log_actions import log as log_action
 from wagtail.snippets.models import register_snippet
@@ -17,18 +19,27 @@ from wagtail.snippets.models import register_snippet
 import home.converters  # noqa: F401 - registers <id:…>
 from disclosure.roles import REVIEW_PRACTICE_REPORTS, edited_organizations
 from home.admin_privacy import PermissionCheckedSnippetViewSet
+from home.caching import index_url
 from home.dashboard import QueueRow, WorkQueuePanel, waiting_badge
 from home.sections import PortalSection
 from home.status import StatusColumn, status_tag
+from home.visibility import PUBLIC_FILE_HOOK
 from integrity import admin_views
 from integrity.models import (
     REPORT_APPROVED_ACTION,
     REPORT_RETURNED_ACTION,
     REPORT_SUBMITTED_ACTION,
+    IntegrityIndexPage,
     MonthlyProgramPage,
     PracticeReport,
+    ReportPhoto,
     ReportStatus,
 )
+
+# The portal shows this many practice highlights, each with its first photo in this rendition
+# (the same spec as in integrity/portal_highlights.html, so the prefetch finds it).
+PORTAL_HIGHLIGHTS = 4
+HIGHLIGHT_PHOTO = "fill-480x360"
 
 
 class PracticeReportViewSet(PermissionCheckedSnippetViewSet):
@@ -219,8 +230,38 @@ def this_month_section(request):
         key="integrity",
         template="integrity/portal_programme.html",
         context={"programme": programme, "is_this_month": programme.is_this_month},
-        more_url=programme.get_parent().url,
+        more_url=index_url(IntegrityIndexPage),
     )
+
+
+def portal_highlights(count=PORTAL_HIGHLIGHTS):
+    """The photos of the latest highlights, each with its report, organisation, month and
+    image (one query) and the image's rendition (one more), however many there are."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=HIGHLIGHT_PHOTO)
+    return list(
+        ReportPhoto.objects.on_the_portal()
+        .select_related("report__organization", "report__program", "image")
+        .prefetch_related(Prefetch("image__renditions", queryset=renditions))
+        .order_by("-report__program__month", "-report__reviewed_at", "-report__pk")[:count]
+    )
+
+
+@hooks.register("register_portal_section")
+def practice_highlights_section(request):
+    photos = portal_highlights()
+    if not photos:
+        return None
+    return PortalSection(
+        key="highlights", template="integrity/portal_highlights.html", context={"photos": photos}
+    )
+
+
+@hooks.register(PUBLIC_FILE_HOOK)
+def highlight_photo_is_public(obj):
+    """The portal shows the first photo of each highlight to everyone: serve it to everyone."""
+    if not isinstance(obj, get_image_model()):
+        return False
+    return ReportPhoto.objects.on_the_portal().filter(image_id=obj.pk).exists()
 
 
 @hooks.register("before_copy_page")

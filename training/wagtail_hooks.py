@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from disclosure.roles import managed_organizations
 from home.admin_privacy import PermissionCheckedSnippetViewSet
+from home.caching import index_url
 from home.sections import PortalSection
 from training import admin_views, learner_context  # noqa: F401  (registers its hook)
 from training.admin_forms import QuestionForm, RevokeCertificateForm
@@ -25,12 +26,11 @@ def courses_section(request):
     courses = list(courses_for_readers()[:PORTAL_COURSES])
     if not courses:
         return None
-    index = CourseIndexPage.objects.live().first()
     return PortalSection(
         key="training",
         template="training/portal_courses.html",
         context={"courses": courses},
-        more_url=index.url if index else "",
+        more_url=index_url(CourseIndexPage),
     )
 
 

@@ -17,6 +17,7 @@ from disclosure.demo.data import (
     AMENDMENT_NOTES,
     DEMO_ORGANIZATION,
     DEMO_PEOPLE,
+    DOCUMENT_CODES,
     ENTERPRISE_AUDIENCES,
     ENTERPRISE_ITEMS,
     FIRST_DAY,
@@ -167,6 +168,27 @@ def item_body(organization, title, category_name, period_label, rng):
     return body
 
 
+def document_code(organization, kind):
+    """The 机关代字 of the organisation's documents (its party branch's for party affairs)."""
+    company, branch = DOCUMENT_CODES[organization.slug]
+    return branch if kind == Kind.PARTY else company
+
+
+class DocumentNumbers:
+    """文号 as an office gives them: for each 机关代字, numbered from 1 each year. An office issues
+    documents that are never disclosed between those that are, so a number climbs with the date
+    (about one every 20 days) rather than by one from each disclosure to the next."""
+
+    def __init__(self):
+        self.issued = {}
+
+    def next(self, code, day):
+        key = (code, day.year)
+        number = max(self.issued.get(key, 0) + 1, 1 + day.timetuple().tm_yday // 20)
+        self.issued[key] = number
+        return f"{code}〔{day.year}〕{number}号"
+
+
 def demo_dates(rng, count, last_day):
     span = (last_day - FIRST_DAY).days
     return sorted(FIRST_DAY + datetime.timedelta(days=rng.randint(0, span)) for _ in range(count))
@@ -194,6 +216,7 @@ def create_catalogue(context):
     categories = {(c.kind, c.name): c for c in Category.objects.all()}
     today = timezone.localdate()
     pages = []
+    numbers = DocumentNumbers()
     for number, organization in enumerate(organizations):
         kinds = [Kind.PARTY, Kind.ENTERPRISE] if organization.branch_name else [Kind.ENTERPRISE]
         for item, day in enumerate(demo_dates(rng, 12, today - datetime.timedelta(days=2))):
@@ -211,9 +234,7 @@ def create_catalogue(context):
                 category=categories[(kind, category_name)],
                 audience=rng.choice(audiences),
                 document_number=(
-                    f"{organization.slug[:6].upper()}〔{day.year}〕{item + 1}号"
-                    if item % 3 == 0
-                    else ""
+                    numbers.next(document_code(organization, kind), day) if item % 3 == 0 else ""
                 ),
                 date_written=day - datetime.timedelta(days=rng.randint(1, 6)),
                 period_start=start,
@@ -269,7 +290,8 @@ def supersede_rule(organization, categories, validity):
             kind=Kind.ENTERPRISE,
             category=category,
             audience=Audience.PUBLIC,
-            document_number=f"{organization.slug[:6].upper()}〔{year}〕制度3号",
+            # The company's rules have a series of their own (制度), apart from its notices.
+            document_number=f"{document_code(organization, Kind.ENTERPRISE)}〔{year}〕制度3号",
             date_written=day - datetime.timedelta(days=5),
             summary=f"{organization.title}员工考勤管理的规定，经职工代表大会审议通过。",
             body=[

@@ -191,6 +191,24 @@ ORGANIZATIONS = [
     ),
 ]
 
+# Each organisation's 发文机关代字 for its own documents and for its party branch's, as its
+# 文号 read: 南湖建设〔2025〕12号 (the company), 南湖建党〔2025〕4号 (its branch).
+DOCUMENT_CODES = {
+    "nan-hu-jian-she": ("南湖建设", "南湖建党"),
+    "ba-ling-zhi-neng": ("巴陵智能", "巴智党"),
+    "dong-ting-wen-lv": ("洞庭文旅", "洞文旅党"),
+    "nan-hu-xin-cai-liao": ("南湖新材", "新材党"),
+    "jun-shan-sheng-tai": ("君山生态", "君山党"),
+    "lou-wai-lou-can-yin": ("楼外楼", "楼外楼党"),
+    "nan-hu-wu-liu": ("南湖物流", "物流联党"),
+    "ge-ti-lao-dong-zhe-xie-hui": ("南湖个协", "个协党"),
+    "qi-ming-xue-xiao": ("启明学校", "启明党"),
+    "she-hui-gong-zuo-fu-wu": ("南湖社工", "社工党"),
+    "zhi-yuan-zhe-xie-hui": ("南湖志协", "志协党"),
+    "min-ying-qi-ye-shang-hui": ("南湖商会", "商会党"),
+    "kang-le-yang-lao": ("康乐养老", "康乐党"),
+}
+
 PARTY_ITEMS = {
     "决议决定及执行": [
         "关于表彰{year}年度优秀共产党员的决定",

@@ -2,18 +2,21 @@
 
 Imported only by `load_demo` (never by the running site); the themes, lessons, films and practices
 are in `integrity.demo.data`. The films are short generated clips (a poster and a few seconds of
-video), enough to play in the page.
+video), enough to play in the page; their pages say how long they really are. A few approved
+reports of recent months are marked by their organisations to be shown on the portal, with
+photos, so the home page's 实践风采 has something to show.
 """
 
 import datetime
 import io
+import math
 import random
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image as PILImage
-from PIL import ImageDraw
+from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtailmedia.models import get_media_model
 
@@ -55,9 +58,12 @@ def create_programmes(context):
     rng = random.Random(6)
     organizations = list(context.organizations.values())
     created = 1
+    programmes = []
     for number, month in enumerate(reversed(months)):
         programme = make_programme(index, month, PROGRAMMES[number % len(PROGRAMMES)])
         created += 1 + add_reports(programme, organizations, rng, is_current=month == this_month)
+        programmes.append(programme)
+    share_highlights(programmes)
     context.stdout.write(
         _("Integrity programme: %(count)d months with reports.") % {"count": MONTHS}
     )
@@ -65,8 +71,9 @@ def create_programmes(context):
 
 
 def make_programme(index, month, content):
-    theme, lesson, speaker, film, minutes, synopsis, practice, kind = content
+    theme, lesson, speaker, film, synopsis, practice, kind = content
     label = f"{month.year}年{month.month}月"
+    video = make_film(f"{label} {film}")
     page = MonthlyProgramPage(
         title=f"{label}一课一片一实践",
         month=month,
@@ -76,10 +83,11 @@ def make_programme(index, month, content):
         lesson_text=f"<p>本月廉洁课围绕“{theme}”展开，讲解{lesson}，并结合辖区两新组织的实际案例"
         "进行剖析。各党支部可组织党员和管理人员集中学习，也可利用三会一课时间开展。</p>",
         film_title=film,
-        film_minutes=minutes,
+        # The editor's figure, rounded up to a minute; the pages show the file's own length.
+        film_minutes=max(1, math.ceil(video.duration / 60)),
         film_synopsis=synopsis,
-        film_video=make_film(f"{label} {film}"),
-        film_poster=make_poster(f"{label} {film}"),
+        film_video=video,
+        film_poster=make_poster(f"{label} {film}", film, theme, label),
         practice_title=practice,
         practice_kind=kind,
         practice_guidance="<p>请各党支部在活动期间组织开展，做好签到和影像记录，活动结束后五个工作日内"
@@ -92,7 +100,11 @@ def make_programme(index, month, content):
     return page
 
 
-def frames(count=20, size=(320, 180)):
+FILM_FPS = 10
+FILM_FRAMES = 20
+
+
+def frames(count=FILM_FRAMES, size=(320, 180)):
     for step in range(count):
         image = PILImage.new("RGB", size, (163, 22, 27))
         draw = ImageDraw.Draw(image)
@@ -105,7 +117,7 @@ def make_film(title):
 
     buffer = io.BytesIO()
     container = av.open(buffer, mode="w", format="webm")
-    stream = container.add_stream("libvpx", rate=10)
+    stream = container.add_stream("libvpx", rate=FILM_FPS)
     stream.width, stream.height, stream.pix_fmt = 320, 180, "yuv420p"
     for image in frames():
         for packet in stream.encode(av.VideoFrame.from_image(image)):
@@ -114,21 +126,81 @@ def make_film(title):
         container.mux(packet)
     container.close()
     Media = get_media_model()
-    media = Media(title=title, type="video", duration=2, width=320, height=180)
+    media = Media(title=title, type="video", duration=FILM_FRAMES / FILM_FPS, width=320, height=180)
     media.file.save("film.webm", ContentFile(buffer.getvalue()), save=False)
     media.save()
     return media
 
 
-def make_poster(title):
-    image = next(frames(1, (640, 360)))
+# Fonts with Chinese glyphs found on Debian (fonts-noto-cjk, fonts-wqy-*) and macOS, with the
+# index of the simplified-Chinese face in a collection. Without any, pictures have no lettering.
+CJK_FONTS = [
+    ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc", 2),
+    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 2),
+    ("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0),
+    ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0),
+    ("/System/Library/Fonts/PingFang.ttc", 0),
+]
+
+
+def cjk_font(size):
+    for path, index in CJK_FONTS:
+        try:
+            return ImageFont.truetype(path, size, index=index)
+        except OSError:
+            continue
+    return None
+
+
+def draw_centred(draw, centre_x, top, text, size, fill):
+    """Draw ``text`` centred on ``centre_x``, if a Chinese font is at hand."""
+    font = cjk_font(size)
+    if font is not None:
+        draw.text((centre_x, top), text, font=font, fill=fill, anchor="ma")
+
+
+def save_image(image, title, collection=None, quality=85):
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    poster = get_image_model()(title=title)
-    poster.file.save("poster.png", ContentFile(buffer.getvalue()), save=False)
-    poster.width, poster.height = image.size
-    poster.save()
-    return poster
+    image.save(buffer, format="JPEG", quality=quality)
+    record = get_image_model()(title=title)
+    record.file.save("picture.jpg", ContentFile(buffer.getvalue()), save=False)
+    record.width, record.height = image.size
+    if collection is not None:
+        record.collection = collection
+    record.save()
+    return record
+
+
+def make_poster(title, film, theme, month_label):
+    """A film poster as the committee would print it: upright, the title large, the theme."""
+    width, height = 600, 900
+    image = PILImage.new("RGB", (width, height), (110, 12, 18))
+    draw = ImageDraw.Draw(image)
+    for row in range(height // 2, height):  # a darker lower half, as a poster's gradient
+        shade = int(40 * (row - height // 2) / (height // 2))
+        draw.line([(0, row), (width, row)], fill=(110 - shade, 12, 18))
+    draw.rectangle([24, 24, width - 25, height - 25], outline=(214, 168, 80), width=4)
+    draw.ellipse([200, 120, 400, 320], outline=(214, 168, 80), width=6)
+    draw.polygon(
+        [
+            (300, 160),
+            (318, 205),
+            (366, 205),
+            (327, 234),
+            (342, 280),
+            (300, 252),
+            (258, 280),
+            (273, 234),
+            (234, 205),
+            (282, 205),
+        ],
+        fill=(214, 168, 80),
+    )
+    draw_centred(draw, width // 2, 60, "廉政警示教育片", 34, (244, 210, 122))
+    draw_centred(draw, width // 2, 380, film, 110 if len(film) <= 4 else 76, (255, 244, 214))
+    draw_centred(draw, width // 2, 600, theme, 38, (244, 210, 122))
+    draw_centred(draw, width // 2, 800, f"南湖新区两新工委 · {month_label}", 26, (230, 200, 150))
+    return save_image(image, title)
 
 
 ATTENDEES = "张伟、王芳、李娜、刘洋、陈静、杨磊、赵敏、黄勇、周婷、吴强、徐丽、孙浩"
@@ -177,23 +249,69 @@ def add_reports(programme, organizations, rng, is_current, today=None):
     return created
 
 
+def activity_photo(report, wall, number):
+    """A picture of the activity: a meeting room's wall with the red banner every such event
+    hangs (the organisation and the practice on it), and rows of people in front of it."""
+    width, height = 800, 600
+    image = PILImage.new("RGB", (width, height), (wall, 214, 196))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, 430, width, height], fill=(150, 112, 84))  # the floor
+    draw.rectangle([60, 50, width - 60, 170], fill=(178, 24, 30))  # the banner
+    draw_centred(
+        draw,
+        width // 2,
+        66,
+        report.organization.branch_name or report.organization.title,
+        30,
+        (250, 222, 140),
+    )
+    draw_centred(
+        draw, width // 2, 112, f"“{report.program.practice_title}”活动", 36, (250, 222, 140)
+    )
+    for row, (top, size) in enumerate(((300, 34), (380, 42), (470, 52))):
+        across = 9 - 2 * row
+        for seat in range(across):
+            x = (seat + 0.5 + (number % 2) * 0.3) * width / across
+            colour = ((40 + 50 * ((seat + row) % 3)), 48, 64 + 20 * (seat % 2))
+            draw.ellipse([x - size / 2, top - size, x + size / 2, top], fill=(238, 200, 170))
+            draw.rounded_rectangle(
+                [x - size, top + 4, x + size, top + 4 + size * 2], radius=size // 2, fill=colour
+            )
+    return image
+
+
 def add_photos(report, rng, count=2):
     """Generated photos of the activity, in the organisation's collection, as the report form
     stores them (integrity.views.save_report)."""
     access = getattr(report.organization, "access", None)
     for number in range(1, count + 1):
-        image = PILImage.new("RGB", (800, 600), (rng.randint(90, 200), 60, 50))
-        draw = ImageDraw.Draw(image)
-        draw.rectangle([120, 380, 680, 560], fill=(244, 210, 122))
-        draw.ellipse([300, 80, 500, 280], fill=(240, 240, 235))
-        buffer = io.BytesIO()
-        image.save(buffer, format="JPEG", quality=80)
-        photo = get_image_model()(
-            title=f"{report.organization.title} {report.program.title} {number}"
+        # One draw from ``rng`` per photo, as ever, so the reports made after it stay the same.
+        image = activity_photo(report, 200 + rng.randint(90, 200) % 40, number)
+        photo = save_image(
+            image,
+            f"{report.organization.title} {report.program.title} {number}",
+            collection=access.collection if access is not None else None,
+            quality=80,
         )
-        photo.file.save("report.jpg", ContentFile(buffer.getvalue()), save=False)
-        photo.width, photo.height = image.size
-        if access is not None:
-            photo.collection = access.collection
-        photo.save()
         ReportPhoto.objects.create(report=report, image=photo)
+
+
+HIGHLIGHTS_PER_MONTH = 2
+
+
+def share_highlights(programmes):
+    """Two organisations a month show their approved report of the last three finished months on
+    the portal (with photos), different ones each month; this month two ask to, and wait for the
+    committee."""
+    rng = random.Random(16)  # its own source: the reports above stay as they were
+    *finished, current = programmes
+    for step, programme in enumerate(reversed(finished[-3:])):
+        approved = list(programme.reports.filter(status=ReportStatus.APPROVED).order_by("pk"))
+        start = step * HIGHLIGHTS_PER_MONTH
+        for report in approved[start : start + HIGHLIGHTS_PER_MONTH]:
+            report.public_highlight = True
+            report.save(update_fields=["public_highlight"])
+            add_photos(report, rng)
+    current.reports.filter(pk__in=current.reports.order_by("pk").values("pk")[:2]).update(
+        public_highlight=True
+    )
