@@ -9,14 +9,18 @@ so the next page of the same title ends ``-2``, ``-3`` … (home.models.PinyinSl
 free one). Wagtail has no setting for the create view alone (the interval applies to create and
 edit), so the page viewset's ``add_view_class`` (a documented extension point) gets a create
 view that never autosaves: the page exists once its author saves, submits or publishes it.
-Autosave stays on the edit view, where it saves revisions of a page that already exists.
+Autosave stays on the edit view, where it saves revisions of a page that already exists, except
+while the page waits for review: the reviewer's form would save a draft under the reviewer's name
+(a rich-text field settling as it loads counts as a change) and could land just after the
+approval, leaving the page just published with a 当前草稿.
 """
 
 from wagtail.admin.views.pages.create import CreateView
+from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.views.pages.listing import ExplorableIndexView
 from wagtail.admin.views.pages.search import SearchView
 from wagtail.admin.widgets.button import ButtonWithDropdownFromHook
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, WorkflowState
 
 from home.admin_privacy import PrivatePageViewSet
 
@@ -34,6 +38,18 @@ class CreateWithoutAutosaveView(CreateView):
         context = super().get_context_data(**kwargs)
         context["autosave_enabled"] = False
         context.pop("autosave_indicator", None)
+        return context
+
+
+class EditWithoutAutosaveInReviewView(EditView):
+    """Wagtail's edit view, without autosave while the page is in review."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        state = self.workflow_state
+        if state is not None and state.status == WorkflowState.STATUS_IN_PROGRESS:
+            context["autosave_enabled"] = False
+            context.pop("autosave_indicator", None)
         return context
 
 
@@ -77,6 +93,7 @@ class EditingPageViewSet(PrivatePageViewSet):
     explorer of ``EXPLORER_PER_PAGE`` rows."""
 
     add_view_class = CreateWithoutAutosaveView
+    edit_view_class = EditWithoutAutosaveInReviewView
     index_view_class = ExplorerView
     search_view_class = PageSearchView
 

@@ -207,6 +207,8 @@ LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "admin_locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
+# Our corrections to Django's date formats (config/formats/zh_Hans: 9月5日, not 09月5日).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_TZ = True
 LANGUAGE_COOKIE_NAME = "site_language"
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600

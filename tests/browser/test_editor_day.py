@@ -191,8 +191,8 @@ def test_an_editors_day_from_draft_to_approval(page, committee, browser, live_si
     expect(history.filter(has_text="退回修改")).to_have_count(1)
     expect(history.filter(has_text="已通过")).to_have_count(1)
     expect(history.first).to_contain_text("已发布")
-    # (Whether the moderator's open edit form autosaves a draft depends on timing: checked on the
-    # server instead, tests/disclosure/test_editor_isolation.py, for the form's own part.)
+    # The reviewer's open form saved no draft after it (no autosave in review: home.admin_editing).
+    expect(history.first).not_to_contain_text("草稿")
     assert_chinese(moderator, "the page's history")
     screenshot(moderator, "editor-day-7-history")
     editor.goto(explorer_url)

@@ -47,6 +47,19 @@ def test_the_create_form_does_not_autosave_but_the_edit_form_does(
     assert autosaves(client.get(f"/admin/pages/{draft.pk}/edit/").content.decode())
 
 
+def test_a_page_in_review_does_not_autosave(client, editor, org, make_disclosure):
+    """While a page waits for review its form saves nothing by itself: the reviewer's open form
+    would otherwise leave a draft under their name beside the approval."""
+    page = make_disclosure(live=False)
+    edit_url = f"/admin/pages/{page.pk}/edit/"
+    assert autosaves(client.get(edit_url).content.decode())
+    page.save_revision(user=editor)
+    workflow = page.get_workflow()
+    assert workflow is not None
+    workflow.start(page, editor)
+    assert not autosaves(client.get(edit_url).content.decode())
+
+
 def test_a_page_made_after_an_abandoned_form_gets_the_clean_slug(client, editor, org):
     client.get(add_url(org))  # opened, typed into, left: nothing is posted any more
     assert not DisclosurePage.objects.exists()

@@ -72,3 +72,14 @@ def test_breadcrumbs_do_not_repeat_the_current_page(client, home_page):
     html = client.get(page.url).content.decode()
     crumbs = html.split('class="breadcrumbs')[1].split("</nav>")[0]
     assert crumbs.count("公开指南") == 1
+
+
+def test_short_dates_read_as_chinese_readers_write_them():
+    """Dense tables and date ranges use the short form: 9月5日, not Django's 09月5日."""
+    import datetime
+
+    from django.template import Context, Template
+
+    template = Template('{{ day|date:"MONTH_DAY_FORMAT" }} {{ day|date:"DATE_FORMAT" }}')
+    with translation.override("zh-hans"):
+        assert template.render(Context({"day": datetime.date(2026, 9, 5)})) == "9月5日 2026年9月5日"
