@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count
 from django.test import override_settings
+from wagtail.models import Page
 
 from disclosure.models import (
     Audience,
@@ -37,9 +38,26 @@ def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
         django_db_blocker.unblock(),
         transaction.atomic(),
     ):
-        call_command("load_demo", stdout=io.StringIO())
-        yield
+        out = io.StringIO()
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
         transaction.set_rollback(True)
+
+
+def test_the_module_runs_on_one_worker(request):
+    """The demo is loaded once only if xdist keeps this module's group on one worker (pytest 9.2
+    with pytest-xdist 3.8 silently dropped groups, and every worker loaded it)."""
+    if getattr(request.config.option, "loadgroup", False):  # set on xdist's workers
+        assert request.node.nodeid.endswith("@demo-site")
+
+
+def test_loading_the_demo_again_changes_nothing(demo_site):
+    count = Page.objects.count()
+    again = io.StringIO()
+    call_command("load_demo", stdout=again)
+    assert "已加载" in demo_site
+    assert "未做更改" in again.getvalue()
+    assert Page.objects.count() == count
 
 
 def test_demo_covers_every_state(demo_site):

@@ -219,12 +219,13 @@ def demo(world, programme, poster, certificate, activist, make_disclosure):  # n
 
 
 def requests_to_make(real):
-    """(method, url, logged_in, body) of the sweep. A real address gets every hostile query string
-    anonymously, every third as a member, and the odd methods; an address with hostile path
-    values gets GET with the next query string in turn."""
+    """(method, url, logged_in, body) of the sweep. A real address gets a plain GET, a third of
+    the hostile query strings in turn (so each string reaches a third of the addresses, of every
+    kind) anonymously and every other one of them as a member, and the odd methods; an address
+    with hostile path values gets GET with the next query string in turn."""
     queries = cycle(QUERIES[1:])
     templates = dict.fromkeys((t, tuple(s)) for t, s in [*url_templates(), *page_templates()])
-    for template, slots in templates:
+    for position, (template, slots) in enumerate(templates):
         get_only = template.startswith(GET_ONLY)
         values = ADMIN_PATH_VALUES if template.startswith("admin/") else PATH_VALUES
         for slot_values, is_real in fills(slots, real, values):
@@ -233,9 +234,11 @@ def requests_to_make(real):
                 yield "get", url, False, None
             elif is_real:
                 for index, query in enumerate(QUERIES):
+                    if index and (index + position) % 3:
+                        continue
                     with_query = f"{url}?{query}" if query else url
                     yield "get", with_query, False, None
-                    if index % 3 == 0:
+                    if index % 2 == 0:
                         yield "get", with_query, True, None
                 for method, body in ODD_METHODS:
                     yield method, url, False, body

@@ -13,7 +13,7 @@ import sqlite3
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import WCAG_TAGS, has_horizontal_scroll, screenshot
+from tests.browser.conftest import WCAG_TAGS, has_horizontal_scroll, screenshot, settle
 
 # What the rest of the suite checks, and AAA's enhanced contrast (color-contrast-enhanced).
 AAA_TAGS = [*WCAG_TAGS, "wcag2aaa"]
@@ -222,7 +222,7 @@ def test_high_contrast_on_every_page_type(live_site, phone):
     for name, path in public_pages(live_site).items():
         response = phone.goto(live_site + path)
         assert response.status == 200, path
-        phone.wait_for_load_state("networkidle")
+        settle(phone)
         assert "contrast-high" in phone.evaluate("document.documentElement.className"), path
         expect(toggle(phone, "contrast")).to_have_attribute("aria-pressed", "true")
         screenshot(phone, f"contrast-{name}")
@@ -269,7 +269,7 @@ def test_large_text_and_high_contrast_fit_320_px(live_site, browser):
         wide = []
         for name, path in public_pages(live_site).items():
             page.goto(live_site + path)
-            page.wait_for_load_state("networkidle")
+            settle(page)
             if has_horizontal_scroll(page):
                 wide.append(path)
                 screenshot(page, f"large-contrast-320-{name}")

@@ -15,7 +15,7 @@ import urllib.request
 import pytest
 from wagtail.models import get_page_models
 
-from tests.browser.conftest import demo_login, screenshot
+from tests.browser.conftest import demo_login, screenshot, settle
 
 WIDTHS = (320, 375, 768)
 # Types a reader never opens as a page of their own.
@@ -127,7 +127,7 @@ def test_every_page_type_fits_the_screen(browser, live_site, pages, width):
             if page_role != role:
                 continue
             response = page.goto(live_site + path)
-            page.wait_for_load_state("networkidle")
+            settle(page)
             expected = 404 if name == "not-found" else 200
             assert response.status == expected, f"{path}: {response.status}"
             screenshot(page, f"layout-{width}-{name}")

@@ -5,7 +5,6 @@ import io
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from wagtail.models import Page
 
 pytestmark = pytest.mark.django_db
 
@@ -19,15 +18,6 @@ def run(command, *args):
     out = io.StringIO()
     call_command(command, *args, stdout=out)
     return out.getvalue()
-
-
-def test_load_demo_twice_changes_nothing_the_second_time(home_page):
-    first = run("load_demo")
-    count = Page.objects.count()
-    second = run("load_demo")
-    assert "已加载" in first
-    assert "未做更改" in second
-    assert Page.objects.count() == count
 
 
 def test_ensure_admin_generates_a_password_that_works_and_is_shown_again(home_page):
