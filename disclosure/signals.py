@@ -1,13 +1,16 @@
 """Signals: change notes, moves, organisation access, memberships, audience restrictions."""
 
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
 from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, post_page_move
 
 from disclosure.access import (
     ensure_index_access,
     ensure_organization_access,
+    grant_moderator_permissions,
     is_syncing,
     sync_membership,
     sync_stored_audience,
@@ -81,6 +84,18 @@ def restriction_groups_changed(sender, instance, action, **kwargs):
         restore_audience_restriction(instance.page_id)
 
 
+# The portal's own models the committee edits (home cannot import the groups it grants to).
+HOME_MODERATOR_PERMISSIONS = [
+    f"{action}_searchsynonym" for action in ("add", "change", "delete", "view")
+]
+
+
+def grant_home_permissions(app_config, using="default", **kwargs):
+    # home migrates before disclosure, whose permissions the committee's group is created with.
+    create_permissions(apps.get_app_config("disclosure"), verbosity=0, using=using)
+    grant_moderator_permissions(app_config, HOME_MODERATOR_PERMISSIONS, using=using)
+
+
 def register_signal_handlers(app_config):
     """Every handler of the disclosure app; called once from ``DisclosureConfig.ready()``."""
     connect(page_published, record_amendment, DisclosurePage)
@@ -93,3 +108,4 @@ def register_signal_handlers(app_config):
     connect(post_save, restriction_changed, PageViewRestriction)
     connect(post_delete, restriction_changed, PageViewRestriction)
     connect(m2m_changed, restriction_groups_changed, PageViewRestriction.groups.through)
+    connect(post_migrate, grant_home_permissions, apps.get_app_config("home"))

@@ -29,6 +29,7 @@ from disclosure.models import (
     DisclosurePage,
     Membership,
     OrganizationPage,
+    Validity,
     for_listing,
     public_disclosures,
     readable_disclosures,
@@ -310,6 +311,24 @@ def disclosure_by_index_number(request, query):
         .first()
     )
     return page.url if page else None
+
+
+@hooks.register("search_rank_facts")
+def disclosure_rank_facts(ids):
+    """What the search ranking needs of disclosures: the summary, the 文号, whether the item is
+    current (not withdrawn, not repealed) and its date of publication (home/search/views.py)."""
+    rows = DisclosurePage.objects.filter(pk__in=ids).values_list(
+        "pk", "summary", "document_number", "validity", "withdrawn_at", "published_on"
+    )
+    return {
+        pk: {
+            "summary": summary,
+            "reference": number,
+            "current": validity != Validity.REPEALED and withdrawn_at is None,
+            "date": published_on,
+        }
+        for pk, summary, number, validity, withdrawn_at, published_on in rows
+    }
 
 
 @hooks.register("construct_homepage_panels")

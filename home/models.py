@@ -1,7 +1,10 @@
 """Page types and settings of the portal itself, and the behaviour every page type shares."""
 
+import re
+
 from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import Truncator
@@ -18,6 +21,7 @@ from home.blocks import BaseStreamBlock
 from home.forms import SitePageForm
 from home.page_permissions import SitePagePermissionTester
 from home.search.fields import chinese
+from home.search.tokens import normalize
 from home.sections import portal_sections
 from home.slugs import needs_pinyin, pinyin_slug
 from home.visibility import ReaderPageManager
@@ -303,3 +307,60 @@ class AccountSecurity(models.Model):
 
     def __str__(self):
         return str(self.user)
+
+
+class SearchSynonym(models.Model):
+    """Words readers use for the same thing (社保 for 社会保险), edited by moderators.
+
+    The site search treats a query word equal to ``term`` as any of ``equivalents``; with
+    ``both_ways`` an equivalent typed in a query finds the term and the other equivalents too.
+    See home.search.query.
+    """
+
+    term = models.CharField(_("term"), max_length=40, unique=True)
+    equivalents = models.CharField(
+        _("equivalents"),
+        max_length=400,
+        help_text=_("Separated by 、 or commas, e.g. 社会保险、五险一金."),
+    )
+    both_ways = models.BooleanField(
+        _("both ways"),
+        default=True,
+        help_text=_(
+            "Also find the term when a reader types one of its equivalents. Untick for a wider "
+            "word that should not bring in the narrower one (党建 → 三会一课)."
+        ),
+    )
+
+    panels = [FieldPanel("term"), FieldPanel("equivalents"), FieldPanel("both_ways")]
+
+    class Meta:
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["term"]
+
+    def __str__(self):
+        return f"{self.term} → {self.equivalent_list()}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        SearchSynonym.changed()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        SearchSynonym.changed()
+        return result
+
+    def both_ways_label(self):
+        return _("Yes") if self.both_ways else _("No")
+
+    def equivalent_list(self):
+        words = (normalize(word).strip() for word in re.split(r"[、,，;；\s]+", self.equivalents))
+        return [word for word in dict.fromkeys(words) if word and word != normalize(self.term)]
+
+    @staticmethod
+    def changed():
+        cache.delete(SYNONYMS_CACHE_KEY)
+
+
+SYNONYMS_CACHE_KEY = "search-synonyms"

@@ -7,11 +7,14 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import SubmenuMenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.wagtail_hooks import SettingsMenuItem
+from wagtail.snippets.models import register_snippet
 
 from home import admin_choosers, admin_editing, admin_privacy, audit, audit_admin  # noqa: F401
 from home.addresses import public_address_warning_applies, public_base_url
 from home.dashboard import PublicAddressPanel
+from home.models import SearchSynonym
 from home.roles import is_moderator
 from home.two_factor import RESET_ACTION as TWO_FACTOR_RESET_ACTION
 from home.two_factor import SETUP_ACTION as TWO_FACTOR_SETUP_ACTION
@@ -125,3 +128,22 @@ def warn_of_a_local_public_address(request, panels):
     private-network address (home.addresses); never in development."""
     if is_moderator(request.user) and public_address_warning_applies():
         panels.append(PublicAddressPanel(public_base_url()))
+
+
+class SearchSynonymViewSet(admin_privacy.PermissionCheckedSnippetViewSet):
+    """The committee's synonym table for the site search (home.search.query)."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_label = gettext_lazy("Search synonyms")
+    add_to_settings_menu = True
+    list_display = [
+        "term",
+        "equivalents",
+        Column("both_ways_label", label=gettext_lazy("both ways")),
+    ]
+    search_fields = ["term", "equivalents"]
+    ordering = ["term"]
+
+
+register_snippet(SearchSynonymViewSet)

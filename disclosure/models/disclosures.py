@@ -452,6 +452,9 @@ class DisclosurePage(SitePage):
 
     # --- reading ----------------------------------------------------------------------------
 
+    # What search_meta reads, fetched once for a page of results (home/search/views.py).
+    search_related = ("organization",)
+
     def search_meta(self):
         return {
             "type": self.get_kind_display(),

@@ -15,9 +15,13 @@ def flatten(value):
     return str(value)
 
 
+# Fields whose words are also indexed by their pinyin (home.search.tokens).
+PINYIN_FIELDS = {"title", "summary"}
+
+
 class ChineseSearchField(index.SearchField):
     def get_value(self, obj):
-        return index_text(flatten(super().get_value(obj)))
+        return index_text(flatten(super().get_value(obj)), self.field_name in PINYIN_FIELDS)
 
     def __eq__(self, other):
         # Stands in for the plain SearchField of the same field, so Wagtail's check that page
