@@ -73,7 +73,7 @@ def snippet(text, words):
         for found in re.finditer(re.escape(word), folded_piece):
             marks.append((found.start(), found.end()))
     html, cursor = [], 0
-    for begin, end in sorted(marks):
+    for begin, end in sorted(marks, key=lambda mark: (mark[0], -mark[1])):  # longest first
         if begin < cursor:
             continue
         html.append(escape(piece[cursor:begin]))
@@ -100,8 +100,10 @@ class TitleFirstResults:
         pages = pages.order_by("-first_published_at")
         options = {"operator": "and", "order_by_relevance": False}
         self.all = backend.search(query, pages, **options)
-        titles = backend.search(query, pages.only("id"), fields=["title"], **options)
-        self.title_ids = [page.pk for page in titles[:MAX_TITLE_MATCHES]]
+        titles = backend.search(query, pages, fields=["title"], **options)
+        self.title_ids = list(
+            titles.get_queryset().values_list("pk", flat=True)[:MAX_TITLE_MATCHES]
+        )
         self.rest = backend.search(query, pages.exclude(pk__in=self.title_ids), **options)
         self.pages = pages
 
@@ -131,18 +133,19 @@ class TitleFirstResults:
 def matching_ids(query, pages, limit):
     """Ids of ``pages`` that match ``query`` (a search query object), newest first."""
     backend = get_search_backend()
-    found = backend.search(
-        query, pages.only("id").order_by("-first_published_at"), order_by_relevance=False
-    )
-    return [page.pk for page in found[:limit]]
+    found = backend.search(query, pages.order_by("-first_published_at"), order_by_relevance=False)
+    # The database backends' SQL as ids, without building a page object for each match.
+    return list(found.get_queryset().values_list("pk", flat=True)[:limit])
 
 
 class RankedResults:
     """Pages answering the query, the best answer first.
 
-    Every concept of the query (home.search.query) must match, each in any of its spellings; when
-    that finds fewer than RELAX_BELOW pages, pages answering part of the query are ranked after
-    them, by how much of it they answer (a question's best candidates are always shown). The
+    Every concept of the query (home.search.query) must match, each in any of its spellings;
+    when that finds nothing, the query is tried again with its Chinese words also spelled in
+    pinyin (a homophone typed for the word meant); when it finds fewer than RELAX_BELOW pages,
+    the newest pages answering part of the query (CANDIDATES / 2 for each concept) are ranked
+    after them, by how much of it they answer (a question's best candidates are always shown). The
     ranking, one page at a time: how much of the query it answers, then how much of it its
     title or 文号 (three times) and summary hold, the whole query in the title counting twice
     more; then current before withdrawn or repealed; then the year the query asks for (今年);
@@ -162,7 +165,7 @@ class RankedResults:
             self.ids = []
             return
         retried = False
-        if len(strict) < RELAX_BELOW:
+        if not strict:
             phonetic = with_pinyin(understood)
             if phonetic != understood:
                 sounded = matching_ids(phonetic.search_query(), pages, CANDIDATES + 1)
@@ -173,7 +176,7 @@ class RankedResults:
         if len(strict) < RELAX_BELOW and len(concepts) > 1:
             partial = {}
             for concept in concepts:
-                for pk in matching_ids(concept.search_query(), pages, CANDIDATES):
+                for pk in matching_ids(concept.search_query(), pages, CANDIDATES // 2):
                     if pk not in coverage:
                         partial[pk] = partial.get(pk, 0) + concept.weight
             best = max(partial.values(), default=0)

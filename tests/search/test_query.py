@@ -165,3 +165,9 @@ def test_a_document_number_finds_its_notice_first(client, index_page, make_discl
         title="关于调整支部委员分工的通知", document_number="南湖建党〔2025〕4号"
     )
     assert found(client, "建党〔2025〕4号")[0] == wanted.pk
+
+
+def test_the_whole_query_is_marked_not_only_its_words(client, index_page, make_disclosure):
+    make_disclosure(title="党费收缴公示", summary="本季度党费收缴按时足额。")
+    html = client.get("/search/", {"q": "党费收缴"}).content.decode()
+    assert "<mark>党费收缴</mark>" in html and "<mark>党费</mark>" not in html
