@@ -59,7 +59,8 @@ def percentile(values, share):
 
 
 def graded_set():
-    """Score the graded relevance set on its own corpus, in a transaction rolled back."""
+    """Score the graded relevance set on its own corpus (the search kept to it, beside the
+    synthetic notices), in a transaction rolled back."""
     from django.db import transaction
     from wagtail.models import Site
 
@@ -70,7 +71,8 @@ def graded_set():
         home = Site.objects.get(is_default_site=True).root_page.specific
         index = DisclosureIndexPageFactory(parent=home, slug="relevance-set")
         keys = relevance.load_corpus(index)
-        figures = relevance.summary(relevance.evaluate(relevance.site_search_keys(keys)))
+        search = relevance.site_search_keys(keys, within=index)
+        figures = relevance.summary(relevance.evaluate(search))
         transaction.set_rollback(True)
     print(f"\ngraded set ({figures['all']['n']} queries):")
     print(f"{'kind':<14}{'n':>3}{'success@3':>11}{'MRR':>6}{'nDCG@10':>9}{'empty':>7}")

@@ -128,9 +128,10 @@ def summary(rows):
     }
 
 
-def site_search_keys(keys, user=None):
+def site_search_keys(keys, user=None, within=None):
     """A ``search(query)`` for ``evaluate``: the search page's ranking, as ``user`` (or an
-    anonymous reader) would get it, mapped to document keys."""
+    anonymous reader) would get it, mapped to document keys; ``within`` (a page) keeps the
+    search to the set's own corpus in a database that holds other content too."""
     from django.contrib.auth.models import AnonymousUser
 
     from home.search.query import understand
@@ -144,6 +145,8 @@ def site_search_keys(keys, user=None):
         if not understood.concepts:
             return []
         pages = readable_by(Page.objects.live(), reader)
+        if within is not None:
+            pages = pages.descendant_of(within)
         results = RankedResults(understood, pages)
         return [keys[item.pk] for item in results[0:20] if item.pk in keys]
 
