@@ -35,6 +35,7 @@ from disclosure.serializers import (
 from home.blocks import BaseStreamBlock
 from home.caching import content_changed
 from home.models import SitePage
+from home.search.attachments import document_text
 from home.search.fields import chinese
 from home.visibility import public_only, readable_by
 
@@ -261,6 +262,7 @@ class DisclosurePage(SitePage):
             # Methods, not RelatedFields: a related field called "title" would be indexed as
             # this page's title and rank every item of an organisation as a title match.
             index.SearchField("attachment_titles"),
+            index.SearchField("attachment_text"),
             index.SearchField("organization_name"),
             index.SearchField("category_name"),
             index.FilterField("kind"),
@@ -453,7 +455,7 @@ class DisclosurePage(SitePage):
     # --- reading ----------------------------------------------------------------------------
 
     # What search_meta reads, fetched once for a page of results (home/search/views.py).
-    search_related = ("organization",)
+    search_related = ("organization", "attachments__document")
 
     def search_meta(self):
         return {
@@ -468,6 +470,15 @@ class DisclosurePage(SitePage):
 
     def attachment_titles(self):
         return " ".join(a.display_title for a in self.attachments.select_related("document"))
+
+    def attachment_texts(self):
+        """(title, text) of each attachment whose text can be read (home.search.attachments):
+        indexed for search, and quoted in a result whose summary does not hold the query."""
+        texts = ((a.display_title, document_text(a.document)) for a in self.attachments.all())
+        return [(title, text) for title, text in texts if text]
+
+    def attachment_text(self):
+        return " ".join(text for _title, text in self.attachment_texts())
 
     def organization_name(self):
         return self.organization.title if self.organization_id else ""

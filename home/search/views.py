@@ -10,6 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page, get_page_models
 from wagtail.search.backends import get_search_backend
@@ -83,6 +84,19 @@ def snippet(text, words):
     prefix = "…" if start else ""
     suffix = "…" if start + len(piece) < len(text) else ""
     return mark_safe(prefix + "".join(html) + suffix)
+
+
+def result_snippet(page, words):
+    """The page's own text around the query; when that does not hold it and an attachment does
+    (``attachment_texts``), the attachment's text, named: 附件《…》：…"""
+    text = page.search_snippet_text()
+    folded = normalize(text)
+    if not any(word in folded for word in words):
+        for title, attached in getattr(page, "attachment_texts", list)():
+            if any(word in normalize(attached) for word in words):
+                label = _("Attachment “%(title)s”: ") % {"title": title}
+                return escape(label) + snippet(attached, words)
+    return snippet(text, words)
 
 
 class TitleFirstResults:
@@ -273,7 +287,7 @@ def search(request):
             {
                 "page": specific[pk],
                 "meta": specific[pk].search_meta(),
-                "snippet": snippet(specific[pk].search_snippet_text(), words),
+                "snippet": result_snippet(specific[pk], words),
                 "title": snippet(specific[pk].title, words),
             }
             for pk in ids
