@@ -54,6 +54,8 @@ def test_a_restricted_disclosures_attachment_text_reaches_its_readers_only(
     attach(page, "明细表", simple_pdf("明细表", ["张三缴纳党费一百二十元。"]))
     response, pages = found(client, "一百二十元")
     assert pages == [] and "支部党费收缴明细" not in strip_tags(response.content.decode())
+    api = client.get("/api/v2/pages/", {"search": "一百二十元"})  # the API's search too
+    assert api.status_code == 200 and api.json()["items"] == []
     member = django_user_model.objects.create_user("member", password="x")
     Membership.objects.create(user=member, organization=org, role=Role.PARTY_MEMBER)
     client.force_login(member)
